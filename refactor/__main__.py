@@ -1,0 +1,3 @@
+from refactor.cli.app import main
+
+main()

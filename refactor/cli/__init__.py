@@ -1,0 +1,1 @@
+"""The command line: parse arguments, call a stage, render. Only this package prints."""

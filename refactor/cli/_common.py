@@ -1,0 +1,77 @@
+"""What every command shares: the console, the one path for user errors, target lookup."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn
+
+from rich.console import Console
+
+from refactor.ledger import Ledger, LedgerError
+from refactor.model import TargetError, load_target
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+class Abort(Exception):
+    """A user error: one clear sentence, exit status 1, no traceback."""
+
+
+def abort(message: str) -> NoReturn:
+    raise Abort(message)
+
+
+def debug() -> bool:
+    return os.environ.get("REFACTOR_DEBUG", "") not in ("", "0")
+
+
+@dataclass(frozen=True)
+class TargetRef:
+    name: str
+    root: Path
+    exclude: list[str]
+
+
+def resolve_target(spec: str) -> TargetRef:
+    """A directory (git repository or plain) or a `targets/<name>.toml` description."""
+    path = Path(spec)
+    if path.suffix == ".toml":
+        try:
+            target = load_target(path)
+        except TargetError as exc:
+            abort(str(exc))
+        return TargetRef(target.name, target.source_dir, list(target.exclude))
+    if not path.exists():
+        abort(f"{spec}: no such file or directory; pass a source directory or a "
+              "targets/<name>.toml file")
+    if not path.is_dir():
+        abort(f"{spec}: not a directory; pass the repository's root directory or a "
+              "targets/<name>.toml file")
+    root = path.resolve()
+    return TargetRef(root.name or "root", root, [])
+
+
+def default_ledger(ref: TargetRef) -> Path:
+    return ref.root / ".refactor" / "ledger.db"
+
+
+def open_ledger(path: Path) -> Ledger:
+    try:
+        return Ledger(path)
+    except LedgerError as exc:
+        abort(str(exc))
+
+
+def existing_ledger(path: Path) -> Ledger:
+    if not path.exists():
+        abort(f"no ledger at {path}; run `refactor scan` first or pass --ledger FILE")
+    return open_ledger(path)
+
+
+def exit_with(message: str, code: int = 1) -> NoReturn:
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    sys.exit(code)

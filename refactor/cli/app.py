@@ -1,0 +1,38 @@
+"""The `refactor` command."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import typer
+
+from refactor.cli import plan as plan_cmd
+from refactor.cli import scan as scan_cmd
+from refactor.cli import status as status_cmd
+from refactor.cli._common import Abort, debug, exit_with
+from refactor.ledger import LedgerError
+
+app = typer.Typer(
+    name="refactor",
+    help="Move legacy C and COBOL to memory-safe Rust, one proven unit at a time.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("scan")(scan_cmd.scan)
+app.command("plan")(plan_cmd.plan)
+app.command("status")(status_cmd.status)
+
+
+def main() -> None:
+    try:
+        app()
+    except Abort as exc:
+        exit_with(str(exc))
+    except (LedgerError, sqlite3.DatabaseError) as exc:
+        if debug():
+            raise
+        exit_with(f"ledger problem: {exc}; move the ledger away or pass --ledger NEW.db")
+    except KeyboardInterrupt:
+        exit_with("interrupted; everything finished so far is in the ledger, run the same "
+                  "command again to continue", 130)

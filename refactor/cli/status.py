@@ -1,0 +1,69 @@
+"""`refactor status`: units by state, per file and in total."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from refactor.cli._common import console
+from refactor.cli._targets import ledger_and_targets
+from refactor.ledger import UnitView
+
+STATES = ("pending", "stale", "problem")
+
+
+def state_of(unit: UnitView) -> str:
+    """Before translation exists: stale (changed since its base), problem (parse error)."""
+    if unit.stale_reason:
+        return "stale"
+    if unit.reason:
+        return "problem"
+    return "pending"
+
+
+def status(
+    target: Annotated[str | None, typer.Argument(help="Directory or targets/<name>.toml; "
+                                                 "default: every target in --ledger.")] = None,
+    ledger: Annotated[Path | None, typer.Option(help="Ledger database.")] = None,
+    all_files: Annotated[bool, typer.Option("--all", help="List every file.")] = False,
+) -> None:
+    """Show units by state, per file and in total."""
+    led, targets = ledger_and_targets(target, ledger)
+    with led:
+        for tid, name in targets:
+            files = led.files(tid)
+            units = led.units(tid)
+            planned = led.planned(tid)
+            by_file: dict[str, Counter[str]] = {}
+            for u in units:
+                by_file.setdefault(u.path, Counter())[state_of(u)] += 1
+            table = Table(title=f"{name}", title_justify="left")
+            for column in ("file", "lang", "code lines", "units", *STATES):
+                table.add_column(column, justify="left" if column == "file" else "right")
+            listed = files if all_files else files[:40]
+            for f in listed:
+                if f.status == "skipped":
+                    table.add_row(f.path, f.language or "-", "-", "-", "-", "-", "-",
+                                  style="yellow")
+                    continue
+                counts = by_file.get(f.path, Counter())
+                table.add_row(f.path, f.language or "-", f"{f.loc:,}",
+                              str(sum(counts.values())), *(str(counts[s]) for s in STATES))
+            total = Counter(state_of(u) for u in units)
+            scanned = [f for f in files if f.status == "scanned"]
+            table.add_row("[bold]total[/]", "", f"{sum(f.loc for f in scanned):,}",
+                          str(len(units)), *(str(total[s]) for s in STATES), end_section=True)
+            console.print(table)
+            if len(files) > len(listed):
+                console.print(f"({len(files) - len(listed)} more files; --all lists them)")
+            skipped = sum(1 for f in files if f.status == "skipped")
+            console.print(
+                f"{name}: {len(units)} units ({', '.join(f'{total[s]} {s}' for s in STATES)}), "
+                f"{skipped} skipped files, {len(planned)} units planned", highlight=False)
+            for u in [u for u in units if u.stale_reason][:10]:
+                console.print(f"  [yellow]stale[/] {u.name} ({u.path}): {u.stale_reason}",
+                              highlight=False)

@@ -1,0 +1,84 @@
+-- Ledger schema, version 1. Every result of every stage is a row here.
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS targets (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    root        TEXT NOT NULL,
+    commit_sha  TEXT,
+    scanned_run INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS runs (
+    id          INTEGER PRIMARY KEY,
+    target_id   INTEGER REFERENCES targets(id) ON DELETE CASCADE,
+    command     TEXT NOT NULL,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    status      TEXT NOT NULL,           -- running | ok | failed
+    commit_sha  TEXT,
+    stats       TEXT                     -- JSON
+);
+
+CREATE TABLE IF NOT EXISTS files (
+    id          INTEGER PRIMARY KEY,
+    target_id   INTEGER NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
+    path        TEXT NOT NULL,
+    language    TEXT,
+    sha         TEXT,
+    size        INTEGER,
+    mtime_ns    INTEGER,
+    loc         INTEGER NOT NULL DEFAULT 0,
+    status      TEXT NOT NULL,           -- scanned | skipped
+    reason      TEXT,
+    warnings    TEXT,                    -- JSON list of [line, reason]
+    scanned_run INTEGER,
+    UNIQUE (target_id, path)
+);
+
+CREATE TABLE IF NOT EXISTS units (
+    id            INTEGER PRIMARY KEY,
+    target_id     INTEGER NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
+    file_id       INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    uid           TEXT NOT NULL,         -- path:kind:name
+    kind          TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    language      TEXT NOT NULL,
+    start_line    INTEGER NOT NULL,
+    end_line      INTEGER NOT NULL,
+    loc           INTEGER NOT NULL,
+    src_hash      TEXT NOT NULL,
+    sig_hash      TEXT NOT NULL,
+    dep_hash      TEXT,                  -- src_hash and the hashes of what it depends on
+    base_hash     TEXT,                  -- dep_hash the unit was last acted on (or first seen) at
+    base_src_hash TEXT,
+    is_static     INTEGER NOT NULL DEFAULT 0,
+    parent        TEXT,
+    aliases       TEXT NOT NULL DEFAULT '',  -- newline-separated
+    refs          TEXT NOT NULL DEFAULT '',  -- newline-separated "kind name"
+    reason        TEXT,
+    stale_reason  TEXT,
+    first_run     INTEGER,
+    UNIQUE (target_id, uid)
+);
+CREATE INDEX IF NOT EXISTS units_file ON units(file_id);
+
+CREATE TABLE IF NOT EXISTS edges (
+    target_id INTEGER NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
+    src       INTEGER NOT NULL,
+    dst       INTEGER NOT NULL,
+    kind      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS edges_target ON edges(target_id);
+
+CREATE TABLE IF NOT EXISTS plans (
+    target_id INTEGER NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
+    unit_id   INTEGER NOT NULL,
+    wave      INTEGER NOT NULL,
+    component INTEGER NOT NULL,
+    run_id    INTEGER,
+    PRIMARY KEY (target_id, unit_id)
+);

@@ -1,0 +1,78 @@
+"""Read-side queries: what the CLI shows and what later stages start from."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from typing import NamedTuple
+
+
+class UnitView(NamedTuple):
+    id: int
+    uid: str
+    kind: str
+    name: str
+    language: str
+    path: str
+    start_line: int
+    end_line: int
+    loc: int
+    parent: str | None
+    reason: str | None
+    stale_reason: str | None
+
+
+class FileView(NamedTuple):
+    path: str
+    language: str | None
+    loc: int
+    status: str
+    reason: str | None
+    warnings: tuple[tuple[int, str], ...]
+
+
+def files(conn: sqlite3.Connection, target_id: int) -> list[FileView]:
+    rows = conn.execute(
+        "SELECT path, language, loc, status, reason, warnings FROM files "
+        "WHERE target_id = ? ORDER BY path", (target_id,))
+    return [FileView(r[0], r[1], r[2], r[3], r[4],
+                     tuple(tuple(w) for w in json.loads(r[5])) if r[5] else ())  # type: ignore[misc]
+            for r in rows]
+
+
+def units(conn: sqlite3.Connection, target_id: int) -> list[UnitView]:
+    rows = conn.execute(
+        "SELECT u.id, u.uid, u.kind, u.name, u.language, f.path, u.start_line, u.end_line, "
+        "u.loc, u.parent, u.reason, u.stale_reason FROM units u JOIN files f "
+        "ON f.id = u.file_id WHERE u.target_id = ? ORDER BY f.path, u.start_line, u.uid",
+        (target_id,))
+    return [UnitView(*r) for r in rows]
+
+
+def plannable_units(conn: sqlite3.Connection, target_id: int) -> list[int]:
+    """Units translated on their own: not COBOL paragraphs and sections (program parts)."""
+    rows = conn.execute("SELECT id FROM units WHERE target_id = ? AND kind NOT IN "
+                        "('paragraph', 'section') ORDER BY id", (target_id,))
+    return [r[0] for r in rows]
+
+
+def store_plan(conn: sqlite3.Connection, target_id: int, run_id: int,
+               assignments: Iterable[tuple[int, int, int]]) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("DELETE FROM plans WHERE target_id = ?", (target_id,))
+        conn.executemany("INSERT INTO plans(target_id, unit_id, wave, component, run_id) "
+                         "VALUES (?, ?, ?, ?, ?)",
+                         ((target_id, u, w, c, run_id) for u, w, c in assignments))
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def planned(conn: sqlite3.Connection, target_id: int) -> dict[int, tuple[int, int]]:
+    """unit id -> (wave, component) of the target's latest plan."""
+    rows = conn.execute("SELECT unit_id, wave, component FROM plans WHERE target_id = ?",
+                        (target_id,))
+    return {r[0]: (r[1], r[2]) for r in rows}

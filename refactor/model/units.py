@@ -1,0 +1,79 @@
+"""Units of translation and the references between them, as produced by the scan stage.
+
+These are NamedTuples on purpose: scan workers send hundreds of thousands of them across
+process boundaries, and tuples pickle small and fast.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+SCAN_SCHEMA_VERSION = 1
+GOAL_LOC = 100_000_000
+
+Language = Literal["c", "cobol"]
+UnitKind = Literal[
+    "function", "type", "global", "macro", "program", "paragraph", "section", "copybook"
+]
+# C: call, type (a type name used), global (a global variable used), macro (a constant
+# macro used). COBOL: perform, goto (paragraph or section targets), call (program), copy.
+EdgeKind = Literal["call", "type", "global", "macro", "perform", "goto", "copy"]
+
+
+class Reference(NamedTuple):
+    """A by-name reference from a unit to another unit; resolved to unit ids in the ledger."""
+
+    kind: EdgeKind
+    name: str
+
+
+class UnitRecord(NamedTuple):
+    """One translation unit located in its original file."""
+
+    kind: UnitKind
+    name: str
+    start_line: int  # 1-based, inclusive
+    end_line: int  # 1-based, inclusive
+    loc: int  # code lines in the span, counted as cloc counts them
+    src_hash: str  # hash of the unit's normalized source
+    sig_hash: str  # hash of what callers depend on (a function's signature; else src_hash)
+    refs: tuple[Reference, ...] = ()
+    aliases: tuple[str, ...] = ()  # other names this unit defines (typedef tags, declarators)
+    is_static: bool = False  # C: internal linkage (visible only in its file)
+    parent: str | None = None  # COBOL: the program (and section) a paragraph belongs to
+    reason: str | None = None  # why the unit is only partly usable (e.g. a parse error)
+
+
+class Warning_(NamedTuple):
+    """A problem in a file that was still scanned (e.g. bytes that are not UTF-8)."""
+
+    path: str
+    line: int
+    reason: str
+
+
+class Skip(NamedTuple):
+    """A file that could not be scanned, and why."""
+
+    path: str
+    reason: str
+    size: int | None = None  # the stat of a skipped file, so a re-scan can skip it again
+    mtime_ns: int | None = None
+
+
+class FileScan(NamedTuple):
+    """Everything the scan stage learned about one source file."""
+
+    path: str  # relative to the scanned root, POSIX separators
+    language: Language
+    sha: str
+    size: int
+    mtime_ns: int
+    loc: int
+    units: tuple[UnitRecord, ...]
+    warnings: tuple[Warning_, ...] = ()
+
+
+def unit_id(path: str, kind: str, name: str) -> str:
+    """The stable identity of a unit within a target: its file, kind and name."""
+    return f"{path}:{kind}:{name}"

@@ -1,0 +1,1 @@
+"""C frontend: tree-sitter-c parse, units and references."""

@@ -1,0 +1,1 @@
+"""COBOL frontend: normalisation, tree-sitter parse under a watchdog, units."""

@@ -1,0 +1,141 @@
+"""Normalising COBOL source for the tree-sitter grammar, keeping a map to original lines.
+
+The grammar reads fixed format only (sequence area in columns 1-6, indicator in column 7,
+code in 8-72), does not know `*>` inline comments or compiler directives, and loops forever
+on a file whose last line holds 1-6 characters. Every line we hand it is therefore re-columned
+(free format), stripped of inline comments and directives, padded to at least 8 columns and
+newline-terminated.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_FREE_DIRECTIVE = re.compile(
+    r"^\s*(>>\s*SOURCE\s+(FORMAT\s+)?(IS\s+)?FREE|\$\s*SET\s+SOURCEFORMAT\s*\(?\s*[\"']?FREE)",
+    re.IGNORECASE,
+)
+_FIXED_DIRECTIVE = re.compile(
+    r"^\s*(>>\s*SOURCE\s+(FORMAT\s+)?(IS\s+)?FIXED|\$\s*SET\s+SOURCEFORMAT\s*\(?\s*[\"']?FIXED)",
+    re.IGNORECASE,
+)
+_INDICATORS = frozenset(" *-/dD$")
+CODE_WIDTH = 65  # columns 8-72
+
+
+class Normalized(NamedTuple):
+    text: str  # fixed-format text the grammar can read
+    line_map: tuple[int, ...]  # normalized line index (0-based) -> original line (1-based)
+    free_format: bool
+
+
+def decode(data: bytes) -> tuple[str, int | None]:
+    """Text of a COBOL file, and the first line that is not UTF-8 (decoded as Latin-1)."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return data.decode("latin-1"), line
+
+
+def is_free_format(lines: list[str]) -> bool:
+    """Free format if a directive says so, or if code starts in the sequence/indicator area."""
+    votes_free = votes_fixed = 0
+    for line in lines:
+        if _FREE_DIRECTIVE.search(line):
+            return True
+        if _FIXED_DIRECTIVE.search(line):
+            return False
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("*>", ">>")):
+            continue
+        if len(line) < 7:
+            votes_free += 1
+        elif line[6] in _INDICATORS:
+            votes_fixed += 1
+        else:
+            votes_free += 1
+        if votes_free + votes_fixed >= 50:
+            break
+    return votes_free > votes_fixed
+
+
+def strip_inline_comment(code: str) -> str:
+    """Drop a `*>` comment that is outside string literals."""
+    if "*>" not in code:
+        return code
+    quote = ""
+    for i, ch in enumerate(code):
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "*" and code.startswith("*>", i):
+            return code[:i].rstrip()
+    return code
+
+
+def _split_code(code: str) -> list[str]:
+    """Split a long free-format line at spaces outside literals into pieces of 65 columns."""
+    pieces: list[str] = []
+    while len(code) > CODE_WIDTH:
+        cut = -1
+        quote = ""
+        for i, ch in enumerate(code[: CODE_WIDTH + 1]):
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif ch in "\"'":
+                quote = ch
+            elif ch == " ":
+                cut = i
+        if cut <= 0:
+            break  # one token longer than a line: leave it, the grammar reports it
+        pieces.append(code[:cut])
+        code = code[cut + 1 :].lstrip()
+    pieces.append(code)
+    return pieces
+
+
+def _fixed_line(line: str) -> str:
+    if len(line) < 7:
+        return ""
+    indicator = line[6]
+    body = line[7:72]
+    if indicator in "*/":
+        return "      *" + body
+    if indicator in "dD":
+        return "      " + "D" + body
+    if indicator == "$" or body.lstrip().startswith(">>"):
+        return ""
+    if indicator == "-":
+        return "      -" + strip_inline_comment(body)
+    return "       " + strip_inline_comment(body)
+
+
+def normalize(text: str) -> Normalized:
+    """Re-column `text` into fixed format the grammar can read, padded and terminated."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    lines = [line.expandtabs(8) for line in lines]
+    free = is_free_format(lines)
+    out: list[str] = []
+    line_map: list[int] = []
+    for number, line in enumerate(lines, start=1):
+        if free:
+            stripped = line.strip()
+            if stripped.startswith(("*>", "*", "/")):
+                pieces = ["      *" + stripped[:CODE_WIDTH]]
+            elif stripped.startswith((">>", "$")):
+                pieces = [""]
+            else:
+                pieces = ["       " + p for p in _split_code(strip_inline_comment(stripped))]
+        else:
+            pieces = [_fixed_line(line)]
+        for piece in pieces:
+            out.append(piece.ljust(8))
+            line_map.append(number)
+    return Normalized("\n".join(out) + "\n", tuple(line_map), free)

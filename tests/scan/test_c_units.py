@@ -1,0 +1,99 @@
+"""C files split into the units of DESIGN.md, with their references."""
+
+from __future__ import annotations
+
+from refactor.scan.c.units import extract
+
+SOURCE = b"""\
+#include <stdlib.h>
+#define MAX_ITEMS 64
+#define GREETING "hello"
+#define SQUARE(x) ((x) * (x))
+#define ONLY_GUARD
+#define LOOP do { } while (0)
+struct node { int value; struct node *next; };
+typedef struct node node_t;
+typedef struct { int w, h; } size_t2, *size_p;
+enum mode { MODE_A, MODE_B = 4 };
+union word { unsigned u; float f; };
+static int counter = 0, other;
+extern int declared_elsewhere;
+int prototype_only(int);
+int (*handler)(int) = 0;
+struct node head = { 0, 0 };
+static int bump(int by) { counter += by; return counter; }
+node_t *push(node_t *list, int value) {
+    node_t *n = malloc(sizeof *n);
+    if (!n) return list;
+    n->value = value + MAX_ITEMS + MODE_B;
+    n->next = list;
+    bump(1);
+    return n;
+}
+#ifdef FAST
+int pick(void) { return 1; }
+#else
+int pick(void) { return 2; }
+#endif
+"""
+
+
+def by_name(units):
+    return {u.name: u for u in units}
+
+
+def test_units_and_kinds() -> None:
+    result = extract(SOURCE, "list.c")
+    units = by_name(result.units)
+    assert {n: u.kind for n, u in units.items()} == {
+        "MAX_ITEMS": "macro",
+        "GREETING": "macro",
+        "struct node": "type",
+        "node_t": "type",
+        "size_t2": "type",
+        "enum mode": "type",
+        "union word": "type",
+        "counter": "global",
+        "handler": "global",
+        "head": "global",
+        "bump": "function",
+        "push": "function",
+        "pick": "function",
+        "pick~2": "function",
+    }
+    assert units["counter"].is_static and units["counter"].aliases == ("other",)
+    assert units["size_t2"].aliases == ("size_p",)
+    assert units["enum mode"].aliases == ("=MODE_A", "=MODE_B")
+    assert units["bump"].is_static and not units["push"].is_static
+    assert (units["push"].start_line, units["push"].end_line, units["push"].loc) == (18, 25, 8)
+
+
+def test_references_of_a_function() -> None:
+    push = by_name(extract(SOURCE, "list.c").units)["push"]
+    refs = {(r.kind, r.name) for r in push.refs}
+    assert {("call", "bump"), ("call", "malloc"), ("type", "node_t")} <= refs
+    assert {("global", "MAX_ITEMS"), ("global", "MODE_B")} <= refs
+    assert ("global", "value") in refs  # the ledger drops names that are not globals
+    assert ("global", "next") not in refs  # a field access, not a name
+
+
+def test_signature_hash_ignores_the_body() -> None:
+    a = by_name(extract(b"int f(int x) { return x; }\n", "a.c").units)["f"]
+    b = by_name(extract(b"int f(int x) { return x + 1; }\n", "a.c").units)["f"]
+    c = by_name(extract(b"long f(int x) { return x; }\n", "a.c").units)["f"]
+    assert a.sig_hash == b.sig_hash != c.sig_hash
+    assert a.src_hash != b.src_hash
+
+
+def test_hash_ignores_comments_and_whitespace() -> None:
+    a = by_name(extract(b"int f(int x) { return x; }\n", "a.c").units)["f"]
+    b = by_name(extract(b"int f(int x)\n{\n  /* why */ return   x;\n}\n", "a.c").units)["f"]
+    assert a.src_hash == b.src_hash
+
+
+def test_syntax_error_marks_only_the_broken_unit() -> None:
+    source = (b"int good(void) { return 1; }\nint bad(void) { return 1 +; }\n"
+              b"int fine(void) { return 3; }\n")
+    units = by_name(extract(source, "e.c").units)
+    assert units["good"].reason is None and units["fine"].reason is None
+    assert units["bad"].reason and "line 2" in units["bad"].reason
