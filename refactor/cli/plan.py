@@ -37,7 +37,8 @@ def plan(
                                           "cyclic_components": len(cyclic)})
             if as_json:
                 out.append({"target": name, "units": len(units), "waves": [
-                    [[names[u] for u in comp] for comp in wave] for wave in result.waves]})
+                    [sorted(names[u] for u in comp) for comp in wave]
+                    for wave in result.waves]})
                 continue
             table = Table(title=f"{name}: {len(units)} units, {result.components} components "
                           f"({len(cyclic)} cyclic), {len(result.waves)} waves",
@@ -49,7 +50,7 @@ def plan(
             for w, wave in enumerate(result.waves):
                 members = [names[u] for comp in wave for u in comp]
                 shown = ", ".join(
-                    ("{" + ", ".join(names[u] for u in comp) + "}") if len(comp) > 1
+                    ("{" + ", ".join(sorted(names[u] for u in comp)) + "}") if len(comp) > 1
                     else names[comp[0]] for comp in wave[:show])
                 if len(wave) > show:
                     shown += f", ... {len(wave) - show} more"

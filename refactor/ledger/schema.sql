@@ -43,28 +43,24 @@ CREATE TABLE IF NOT EXISTS units (
     id            INTEGER PRIMARY KEY,
     target_id     INTEGER NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
     file_id       INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
-    uid           TEXT NOT NULL,         -- path:kind:name
     kind          TEXT NOT NULL,
-    name          TEXT NOT NULL,
+    name          TEXT NOT NULL,         -- identity: (target, file path, kind, name)
     language      TEXT NOT NULL,
     start_line    INTEGER NOT NULL,
     end_line      INTEGER NOT NULL,
     loc           INTEGER NOT NULL,
-    src_hash      TEXT NOT NULL,
-    sig_hash      TEXT NOT NULL,
-    dep_hash      TEXT,                  -- src_hash and the hashes of what it depends on
-    base_hash     TEXT,                  -- dep_hash the unit was last acted on (or first seen) at
-    base_src_hash TEXT,
+    src_hash      TEXT NOT NULL,         -- normalized source
+    sig_hash      TEXT NOT NULL,         -- what callers depend on (a function's signature)
     is_static     INTEGER NOT NULL DEFAULT 0,
     parent        TEXT,
-    aliases       TEXT NOT NULL DEFAULT '',  -- newline-separated
-    refs          TEXT NOT NULL DEFAULT '',  -- newline-separated "kind name"
-    reason        TEXT,
-    stale_reason  TEXT,
+    aliases       TEXT NOT NULL DEFAULT '',  -- tab-separated
+    refs          TEXT NOT NULL DEFAULT '',  -- lines of "kind<TAB>name<TAB>name..."
+    reason        TEXT,                  -- why the unit is only partly usable
+    stale_reason  TEXT,                  -- why its last translation no longer applies
     first_run     INTEGER,
-    UNIQUE (target_id, uid)
+    changed_run   INTEGER,
+    UNIQUE (file_id, kind, name)
 );
-CREATE INDEX IF NOT EXISTS units_file ON units(file_id);
 
 CREATE TABLE IF NOT EXISTS edges (
     target_id INTEGER NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
@@ -72,7 +68,7 @@ CREATE TABLE IF NOT EXISTS edges (
     dst       INTEGER NOT NULL,
     kind      TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS edges_target ON edges(target_id);
+CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst);
 
 CREATE TABLE IF NOT EXISTS plans (
     target_id INTEGER NOT NULL REFERENCES targets(id) ON DELETE CASCADE,

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from refactor.ledger import views
 from refactor.ledger.db import connect, now
-from refactor.model import FileScan, Skip, unit_id
+from refactor.model import FileScan, Reference, Skip, UnitRecord
+
+# A unit as the ledger stores it, in column order (see `encode_unit`).
+UnitValues = tuple[str, str, int, int, int, str, str, int, str | None, str, str, str | None]
 
 
 class FileRow(NamedTuple):
@@ -24,32 +28,51 @@ class FileRow(NamedTuple):
     reason: str | None
 
 
-class UnitRow(NamedTuple):
-    """What name resolution and hashing need of a unit."""
+class EncodedFile(NamedTuple):
+    """A scanned file with its units already encoded as ledger rows (done in workers)."""
 
-    id: int
-    path: str
-    kind: str
-    name: str
-    language: str
-    aliases: tuple[str, ...]
-    refs: tuple[tuple[str, str], ...]
-    is_static: bool
-    src_hash: str
-    sig_hash: str
-    dep_hash: str | None
-    base_hash: str | None
-    base_src_hash: str | None
+    scan: FileScan  # its `units` left empty
+    rows: tuple[UnitValues, ...]
 
 
-def _encode_refs(refs: Iterable[tuple[str, str]]) -> str:
-    return "\n".join(f"{kind} {name}" for kind, name in refs)
+# A unit as a definition: id, file id, kind, name, language, aliases, static.
+SymbolRow = tuple[int, int, str, str, str, str, int]
 
 
-def _decode_refs(text: str) -> tuple[tuple[str, str], ...]:
+@dataclass
+class Changes:
+    """What storing changed files did to units that existed before."""
+
+    src_changed: set[int] = field(default_factory=set)
+    sig_changed: set[int] = field(default_factory=set)
+    removed: set[int] = field(default_factory=set)
+    names: dict[int, str] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.src_changed or self.sig_changed or self.removed)
+
+
+def encode_refs(refs: Iterable[Reference]) -> str:
+    return "\n".join("\t".join((ref.kind, *ref.names)) for ref in refs)
+
+
+def decode_refs(text: str) -> list[tuple[str, list[str]]]:
     if not text:
-        return ()
-    return tuple(tuple(line.split(" ", 1)) for line in text.split("\n"))  # type: ignore[misc]
+        return []
+    out = []
+    for line in text.split("\n"):
+        kind, *names = line.split("\t")
+        out.append((kind, names))
+    return out
+
+
+def encode_unit(u: UnitRecord) -> UnitValues:
+    return (u.kind, u.name, u.start_line, u.end_line, u.loc, u.src_hash, u.sig_hash,
+            int(u.is_static), u.parent, "\t".join(u.aliases), encode_refs(u.refs), u.reason)
+
+
+def encode_file(fs: FileScan) -> EncodedFile:
+    return EncodedFile(fs._replace(units=()), tuple(encode_unit(u) for u in fs.units))
 
 
 class Ledger:
@@ -94,7 +117,7 @@ class Ledger:
             cur = c.execute(
                 "INSERT INTO runs(target_id, command, started_at, status, commit_sha) "
                 "VALUES (?, ?, ?, 'running', ?)", (target_id, command, now(), commit))
-            return int(cur.lastrowid)
+            return int(cur.lastrowid or 0)
 
     def finish_run(self, run_id: int, status: str, stats: dict[str, object]) -> None:
         with self.transaction() as c:
@@ -106,17 +129,19 @@ class Ledger:
                 c.execute("UPDATE targets SET commit_sha = ?, scanned_run = ? WHERE id = ?",
                           (row[1], run_id, row[0]))
 
-    def runs(self, target_id: int) -> list[tuple[int, str, str, str | None, str, str | None]]:
-        return self.conn.execute(
-            "SELECT id, command, started_at, finished_at, status, stats FROM runs "
-            "WHERE target_id = ? ORDER BY id", (target_id,)).fetchall()
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
     # files ----------------------------------------------------------------------------
     def file_index(self, target_id: int) -> dict[str, FileRow]:
         rows = self.conn.execute(
             "SELECT id, path, sha, size, mtime_ns, status, reason FROM files "
-            "WHERE target_id = ?",
-            (target_id,))
+            "WHERE target_id = ?", (target_id,))
         return {r[1]: FileRow(*r) for r in rows}
 
     def touch_files(self, target_id: int, stats: Iterable[tuple[str, int, int]]) -> None:
@@ -125,31 +150,54 @@ class Ledger:
             c.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE target_id = ? AND "
                           "path = ?", ((s, m, target_id, p) for p, s, m in stats))
 
-    def remove_files(self, target_id: int, paths: Iterable[str]) -> None:
+    def remove_files(self, target_id: int, paths: Iterable[str], changes: Changes) -> None:
         with self.transaction() as c:
-            c.executemany("DELETE FROM files WHERE target_id = ? AND path = ?",
-                          ((target_id, p) for p in paths))
+            for path in paths:
+                for uid, name in c.execute(
+                        "SELECT u.id, u.name FROM units u JOIN files f ON f.id = u.file_id "
+                        "WHERE f.target_id = ? AND f.path = ?", (target_id, path)):
+                    changes.removed.add(uid)
+                    changes.names[uid] = name
+                c.execute("DELETE FROM files WHERE target_id = ? AND path = ?",
+                          (target_id, path))
 
     def store_results(self, target_id: int, run_id: int,
-                      results: Iterable[FileScan | Skip]) -> None:
-        """Write a batch of file results in one transaction."""
+                      results: Iterable[EncodedFile | Skip], changes: Changes,
+                      fresh: bool = False) -> None:
+        """Write a batch of file results in one transaction.
+
+        `fresh` says no file of the batch was in the ledger before (a cold scan), which
+        spares looking up the units they replace.
+        """
         with self.transaction() as c:
             for result in results:
                 if isinstance(result, Skip):
-                    self._store_skip(c, target_id, run_id, result)
+                    self._store_skip(c, target_id, run_id, result, changes)
                 else:
-                    self._store_file(c, target_id, run_id, result)
+                    self._store_file(c, target_id, run_id, result, changes, fresh)
 
-    @staticmethod
-    def _store_skip(c: sqlite3.Connection, target_id: int, run_id: int, skip: Skip) -> None:
+    def _old_units(self, c: sqlite3.Connection, target_id: int, path: str,
+                   ) -> dict[tuple[str, str], tuple[int, str, str]]:
+        rows = c.execute(
+            "SELECT u.kind, u.name, u.id, u.src_hash, u.sig_hash FROM units u JOIN files f "
+            "ON f.id = u.file_id WHERE f.target_id = ? AND f.path = ?", (target_id, path))
+        return {(r[0], r[1]): (r[2], r[3], r[4]) for r in rows}
+
+    def _store_skip(self, c: sqlite3.Connection, target_id: int, run_id: int, skip: Skip,
+                    changes: Changes) -> None:
+        for (_, name), (uid, _, _) in self._old_units(c, target_id, skip.path).items():
+            changes.removed.add(uid)
+            changes.names[uid] = name
         c.execute("DELETE FROM files WHERE target_id = ? AND path = ?", (target_id, skip.path))
         c.execute("INSERT INTO files(target_id, path, size, mtime_ns, status, reason, "
                   "scanned_run) VALUES (?, ?, ?, ?, 'skipped', ?, ?)",
                   (target_id, skip.path, skip.size, skip.mtime_ns, skip.reason, run_id))
 
-    @staticmethod
-    def _store_file(c: sqlite3.Connection, target_id: int, run_id: int, fs: FileScan) -> None:
+    def _store_file(self, c: sqlite3.Connection, target_id: int, run_id: int,
+                    enc: EncodedFile, changes: Changes, fresh: bool) -> None:
+        fs = enc.scan
         warnings = json.dumps([[w.line, w.reason] for w in fs.warnings]) if fs.warnings else None
+        old = {} if fresh else self._old_units(c, target_id, fs.path)
         c.execute(
             "INSERT INTO files(target_id, path, language, sha, size, mtime_ns, loc, status, "
             "reason, warnings, scanned_run) VALUES (?, ?, ?, ?, ?, ?, ?, 'scanned', NULL, ?, ?) "
@@ -161,60 +209,84 @@ class Ledger:
              run_id))
         file_id = c.execute("SELECT id FROM files WHERE target_id = ? AND path = ?",
                             (target_id, fs.path)).fetchone()[0]
-        uids = [unit_id(fs.path, u.kind, u.name) for u in fs.units]
-        c.execute("CREATE TEMP TABLE IF NOT EXISTS keep_uids(uid TEXT PRIMARY KEY)")
-        c.execute("DELETE FROM keep_uids")
-        c.executemany("INSERT OR IGNORE INTO keep_uids VALUES (?)", ((u,) for u in uids))
-        c.execute("DELETE FROM units WHERE file_id = ? AND uid NOT IN (SELECT uid FROM "
-                  "keep_uids)", (file_id,))
+        if old:
+            keep = {(row[0], row[1]) for row in enc.rows}
+            for key, (uid, _, _) in old.items():
+                changes.names[uid] = key[1]
+                if key not in keep:
+                    changes.removed.add(uid)
+            for row in enc.rows:
+                before = old.get((row[0], row[1]))
+                if before is not None:
+                    if before[1] != row[5]:
+                        changes.src_changed.add(before[0])
+                    if before[2] != row[6]:
+                        changes.sig_changed.add(before[0])
+            gone = [old[k][0] for k in old if k not in keep]
+            c.executemany("DELETE FROM units WHERE id = ?", ((u,) for u in gone))
         c.executemany(
-            "INSERT INTO units(target_id, file_id, uid, kind, name, language, start_line, "
-            "end_line, loc, src_hash, sig_hash, is_static, parent, aliases, refs, reason, "
-            "first_run) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-            "ON CONFLICT(target_id, uid) DO UPDATE SET file_id = excluded.file_id, "
+            "INSERT INTO units(target_id, file_id, language, kind, name, start_line, end_line, "
+            "loc, src_hash, sig_hash, is_static, parent, aliases, refs, reason, first_run, "
+            "changed_run) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT(file_id, kind, name) DO UPDATE SET "
             "start_line = excluded.start_line, end_line = excluded.end_line, "
-            "loc = excluded.loc, src_hash = excluded.src_hash, sig_hash = excluded.sig_hash, "
-            "is_static = excluded.is_static, parent = excluded.parent, "
-            "aliases = excluded.aliases, refs = excluded.refs, reason = excluded.reason",
-            (
-                (target_id, file_id, uid, u.kind, u.name, fs.language, u.start_line,
-                 u.end_line, u.loc, u.src_hash, u.sig_hash, int(u.is_static), u.parent,
-                 "\n".join(u.aliases), _encode_refs(u.refs), u.reason, run_id)
-                for uid, u in zip(uids, fs.units, strict=True)
-            ))
+            "loc = excluded.loc, is_static = excluded.is_static, parent = excluded.parent, "
+            "aliases = excluded.aliases, refs = excluded.refs, reason = excluded.reason, "
+            "changed_run = CASE WHEN units.src_hash = excluded.src_hash THEN units.changed_run "
+            "ELSE excluded.changed_run END, "
+            "src_hash = excluded.src_hash, sig_hash = excluded.sig_hash",
+            ((target_id, file_id, fs.language, *row, run_id, run_id) for row in enc.rows))
 
-    # units, edges, hashes ---------------------------------------------------------------
-    def unit_rows(self, target_id: int) -> list[UnitRow]:
-        rows = self.conn.execute(
-            "SELECT u.id, f.path, u.kind, u.name, u.language, u.aliases, u.refs, u.is_static, "
-            "u.src_hash, u.sig_hash, u.dep_hash, u.base_hash, u.base_src_hash "
-            "FROM units u JOIN files f ON f.id = u.file_id WHERE u.target_id = ? "
-            "ORDER BY u.id", (target_id,))
-        return [
-            UnitRow(r[0], r[1], r[2], r[3], r[4], tuple(r[5].split("\n")) if r[5] else (),
-                    _decode_refs(r[6]), bool(r[7]), r[8], r[9], r[10], r[11], r[12])
-            for r in rows
-        ]
+    # units, edges, staleness ----------------------------------------------------------
+    def file_paths(self, target_id: int) -> dict[int, str]:
+        return dict(self.conn.execute("SELECT id, path FROM files WHERE target_id = ?",
+                                      (target_id,)))
 
-    def replace_edges(self, target_id: int, edges: Iterable[tuple[int, int, str]]) -> None:
+    def symbol_rows(self, target_id: int) -> Iterator[SymbolRow]:
+        """Every unit as a definition: id, file id, kind, name, language, aliases, static."""
+        return self.conn.execute(
+            "SELECT id, file_id, kind, name, language, aliases, is_static FROM units "
+            "WHERE target_id = ?", (target_id,))
+
+    def ref_rows(self, target_id: int) -> Iterator[tuple[int, int, str, str]]:
+        """Units with references: id, file id, language, encoded refs (streamed)."""
+        return self.conn.execute(
+            "SELECT id, file_id, language, refs FROM units WHERE target_id = ? "
+            "AND refs != ''", (target_id,))
+
+    def replace_edges(self, target_id: int,
+                      make_edges: Callable[[], Iterable[tuple[int, int, str]]]) -> int:
+        """Replace a target's edges with those `make_edges()` streams (from `ref_rows`).
+
+        The index is dropped during the bulk insert and built again after it.
+        """
         with self.transaction() as c:
+            c.execute("DROP INDEX IF EXISTS edges_dst")
             c.execute("DELETE FROM edges WHERE target_id = ?", (target_id,))
-            c.executemany("INSERT INTO edges(target_id, src, dst, kind) VALUES (?, ?, ?, ?)",
-                          ((target_id, s, d, k) for s, d, k in edges))
+            edges = make_edges()
+            cur = c.executemany(
+                "INSERT INTO edges(target_id, src, dst, kind) VALUES (?, ?, ?, ?)",
+                ((target_id, s, d, k) for s, d, k in edges))
+            c.execute("CREATE INDEX edges_dst ON edges(dst)")
+            return cur.rowcount
 
     def edges(self, target_id: int) -> list[tuple[int, int, str]]:
         return self.conn.execute("SELECT src, dst, kind FROM edges WHERE target_id = ?",
                                  (target_id,)).fetchall()
 
-    def update_hashes(
-        self, rows: Iterable[tuple[int, str, str | None, str | None, str | None]]
-    ) -> None:
-        """(unit id, dep_hash, base_hash, base_src_hash, stale_reason) for each unit."""
+    def edges_into(self, target_id: int, ids: Iterable[int]) -> list[tuple[int, int, str]]:
+        """Edges whose destination is one of `ids`: the users of those units."""
         with self.transaction() as c:
-            c.executemany(
-                "UPDATE units SET dep_hash = ?, base_hash = ?, base_src_hash = ?, "
-                "stale_reason = ? WHERE id = ?",
-                ((d, b, bs, r, i) for i, d, b, bs, r in rows))
+            c.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(id INTEGER PRIMARY KEY)")
+            c.execute("DELETE FROM wanted")
+            c.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((i,) for i in ids))
+            return c.execute("SELECT e.src, e.dst, e.kind FROM edges e JOIN wanted w "
+                             "ON w.id = e.dst WHERE e.target_id = ?", (target_id,)).fetchall()
+
+    def mark_stale(self, reasons: dict[int, str]) -> None:
+        with self.transaction() as c:
+            c.executemany("UPDATE units SET stale_reason = ? WHERE id = ?",
+                          ((r, i) for i, r in reasons.items()))
 
     def unit_counts(self, target_id: int) -> tuple[int, int, int]:
         """(units, edges, stale units) of a target."""

@@ -43,9 +43,10 @@ def files(conn: sqlite3.Connection, target_id: int) -> list[FileView]:
 
 def units(conn: sqlite3.Connection, target_id: int) -> list[UnitView]:
     rows = conn.execute(
-        "SELECT u.id, u.uid, u.kind, u.name, u.language, f.path, u.start_line, u.end_line, "
-        "u.loc, u.parent, u.reason, u.stale_reason FROM units u JOIN files f "
-        "ON f.id = u.file_id WHERE u.target_id = ? ORDER BY f.path, u.start_line, u.uid",
+        "SELECT u.id, f.path || ':' || u.kind || ':' || u.name, u.kind, u.name, u.language, "
+        "f.path, u.start_line, u.end_line, u.loc, u.parent, u.reason, u.stale_reason "
+        "FROM units u JOIN files f ON f.id = u.file_id WHERE u.target_id = ? "
+        "ORDER BY f.path, u.start_line, u.kind, u.name",
         (target_id,))
     return [UnitView(*r) for r in rows]
 

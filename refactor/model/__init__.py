@@ -8,10 +8,12 @@ from refactor.model.units import (
     FileScan,
     Language,
     Reference,
+    RefKind,
     Skip,
     UnitKind,
     UnitRecord,
     Warning_,
+    group_refs,
     unit_id,
 )
 
@@ -21,6 +23,7 @@ __all__ = [
     "EdgeKind",
     "FileScan",
     "Language",
+    "RefKind",
     "Reference",
     "Skip",
     "Target",
@@ -28,6 +31,7 @@ __all__ = [
     "UnitKind",
     "UnitRecord",
     "Warning_",
+    "group_refs",
     "load_target",
     "unit_id",
 ]

@@ -6,6 +6,7 @@ process boundaries, and tuples pickle small and fast.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
 SCAN_SCHEMA_VERSION = 1
@@ -15,16 +16,29 @@ Language = Literal["c", "cobol"]
 UnitKind = Literal[
     "function", "type", "global", "macro", "program", "paragraph", "section", "copybook"
 ]
-# C: call, type (a type name used), global (a global variable used), macro (a constant
-# macro used). COBOL: perform, goto (paragraph or section targets), call (program), copy.
+# Resolved dependency edges. C: call, type (a type name used), global (a global variable
+# used), macro (a constant macro used). COBOL: perform, goto (paragraph or section
+# targets), call (program), copy (copybook).
 EdgeKind = Literal["call", "type", "global", "macro", "perform", "goto", "copy"]
+# By-name references as the scan finds them. C: call (`name(`), tag (`struct foo`), name
+# (any other identifier: a global, macro, enumerator, typedef... or a local, dropped when
+# resolved). COBOL: perform, goto, call, copy.
+RefKind = Literal["call", "tag", "name", "perform", "goto", "copy"]
 
 
 class Reference(NamedTuple):
-    """A by-name reference from a unit to another unit; resolved to unit ids in the ledger."""
+    """The names a unit refers to, of one kind; resolved to unit ids by the ledger."""
 
-    kind: EdgeKind
-    name: str
+    kind: RefKind
+    names: tuple[str, ...]
+
+
+def group_refs(pairs: Iterable[tuple[RefKind, str]]) -> tuple[Reference, ...]:
+    """(kind, name) pairs grouped into one sorted Reference per kind."""
+    grouped: dict[str, set[str]] = {}
+    for kind, name in pairs:
+        grouped.setdefault(kind, set()).add(name)
+    return tuple(Reference(k, tuple(sorted(v))) for k, v in sorted(grouped.items()))  # type: ignore[arg-type]
 
 
 class UnitRecord(NamedTuple):

@@ -7,17 +7,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from refactor.ledger import Ledger
-from refactor.model import FileScan, Skip
+from refactor import __version__
+from refactor.ledger import Changes, EncodedFile, Ledger
+from refactor.model import Skip
 from refactor.scan.files import DEFAULT_MAX_BYTES, Unchanged
-from refactor.scan.hashes import dep_hashes, staleness
-from refactor.scan.pool import scan_files
-from refactor.scan.resolve import resolve
-from refactor.scan.walk import discover
+from refactor.scan.pool import Task, scan_files
+from refactor.scan.resolve import SymbolTable, resolve
+from refactor.scan.stale import stale_units
+from refactor.scan.walk import Candidate, discover
 
 __all__ = ["DEFAULT_MAX_BYTES", "ScanSummary", "scan_target"]
 
-WRITE_BATCH = 256
+WRITE_BATCH = 64  # files per ledger transaction
+SCANNER_KEY = "scanner_version"  # a different scanner re-reads every file
 
 
 @dataclass
@@ -33,6 +35,7 @@ class ScanSummary:
     units: int = 0
     edges: int = 0
     stale: int = 0
+    newly_stale: int = 0
     seconds: float = 0.0
 
 
@@ -59,54 +62,8 @@ def scan_target(
     run_id = ledger.begin_run(target_id, "scan", found.commit)
     summary = ScanSummary(target_id, run_id, found.commit, candidates=len(found.candidates))
     try:
-        known = ledger.file_index(target_id)
-        tasks = []
-        for cand in found.candidates:
-            row = known.get(cand.rel)
-            if row and row.size == cand.size and row.mtime_ns == cand.mtime_ns:
-                summary.unchanged += 1
-                if row.status == "skipped":
-                    summary.skipped.append(Skip(row.path, row.reason or "skipped"))
-                continue
-            tasks.append((cand, row.sha if row and row.status == "scanned" else None))
-        present = {c.rel for c in found.candidates} | {s.path for s in found.skipped}
-        gone = [p for p in known if p not in present]
-        changed = bool(gone)
-        if gone:
-            ledger.remove_files(target_id, gone)
-            summary.removed = len(gone)
-        changed |= _store_skips(ledger, target_id, run_id, found.skipped, known)
-        summary.skipped.extend(found.skipped)
-        if on_start:
-            on_start(len(tasks))
-        pending: list[FileScan | Skip] = []
-        touched: list[tuple[str, int, int]] = []
-        for batch in scan_files(str(root), tasks, max_bytes, workers, progress):
-            for result in batch:
-                if isinstance(result, Unchanged):
-                    touched.append((result.path, result.size, result.mtime_ns))
-                    summary.unchanged += 1
-                    continue
-                if isinstance(result, Skip):
-                    summary.skipped.append(result)
-                else:
-                    summary.parsed += 1
-                pending.append(result)
-            if len(pending) >= WRITE_BATCH:
-                ledger.store_results(target_id, run_id, pending)
-                changed, pending = True, []
-        if pending:
-            ledger.store_results(target_id, run_id, pending)
-            changed = True
-        if touched:
-            ledger.touch_files(target_id, touched)
-        if changed:
-            units = ledger.unit_rows(target_id)
-            edges = resolve(units)
-            ledger.replace_edges(target_id, edges)
-            rows = staleness(units, dep_hashes(units, edges), edges)
-            ledger.update_hashes(rows)
-        summary.units, summary.edges, summary.stale = ledger.unit_counts(target_id)
+        _scan(root, ledger, found.candidates, found.skipped, summary, max_bytes, workers,
+              on_start, progress)
     except BaseException:
         ledger.finish_run(run_id, "failed", {})
         raise
@@ -115,15 +72,78 @@ def scan_target(
         "candidates": summary.candidates, "parsed": summary.parsed,
         "unchanged": summary.unchanged, "removed": summary.removed,
         "skipped": len(summary.skipped), "units": summary.units, "edges": summary.edges,
-        "stale": summary.stale, "seconds": round(summary.seconds, 3),
+        "stale": summary.stale, "newly_stale": summary.newly_stale,
+        "seconds": round(summary.seconds, 3),
     })
     return summary
 
 
-def _store_skips(ledger: Ledger, target_id: int, run_id: int, skips: list[Skip],
-                 known: dict) -> bool:
-    """Record discovery-time skips (symlinks) whose reason is new; True if any was."""
-    fresh = [s for s in skips if not (s.path in known and known[s.path].status == "skipped")]
-    if fresh:
-        ledger.store_results(target_id, run_id, fresh)
-    return bool(fresh)
+def _scan(root: Path, ledger: Ledger, candidates: list[Candidate], skips: list[Skip],
+          summary: ScanSummary, max_bytes: int, workers: int | None,
+          on_start: Callable[[int], None] | None,
+          progress: Callable[[int], None] | None) -> None:
+    target_id, run_id = summary.target_id, summary.run_id
+    known = ledger.file_index(target_id)
+    scanner_key = f"{SCANNER_KEY}:{target_id}"
+    same_scanner = ledger.meta(scanner_key) == __version__
+    tasks: list[Task] = []
+    for cand in candidates:
+        row = known.get(cand.rel)
+        if same_scanner and row and row.size == cand.size and row.mtime_ns == cand.mtime_ns:
+            summary.unchanged += 1
+            if row.status == "skipped":
+                summary.skipped.append(Skip(row.path, row.reason or "skipped"))
+            continue
+        tasks.append((cand, row.sha if same_scanner and row and row.status == "scanned"
+                      else None))
+    changes = Changes()
+    present = {c.rel for c in candidates} | {s.path for s in skips}
+    gone = [p for p in known if p not in present]
+    touched_any = bool(gone)
+    if gone:
+        ledger.remove_files(target_id, gone, changes)
+        summary.removed = len(gone)
+    fresh_skips = [s for s in skips if not (s.path in known and known[s.path].status ==
+                                            "skipped" and known[s.path].reason == s.reason)]
+    if fresh_skips:
+        ledger.store_results(target_id, run_id, fresh_skips, changes)
+        touched_any = True
+    summary.skipped.extend(skips)
+    if on_start:
+        on_start(len(tasks))
+    cold = not known
+    pending: list[EncodedFile | Skip] = []
+    touched: list[tuple[str, int, int]] = []
+    for batch in scan_files(str(root), tasks, max_bytes, workers, progress):
+        for result in batch:
+            if isinstance(result, Unchanged):
+                touched.append((result.path, result.size, result.mtime_ns))
+                summary.unchanged += 1
+                continue
+            if isinstance(result, Skip):
+                summary.skipped.append(result)
+            else:
+                summary.parsed += 1
+            pending.append(result)
+        if len(pending) >= WRITE_BATCH:
+            ledger.store_results(target_id, run_id, pending, changes, fresh=cold)
+            touched_any, pending = True, []
+    if pending:
+        ledger.store_results(target_id, run_id, pending, changes, fresh=cold)
+        touched_any = True
+    if touched:
+        ledger.touch_files(target_id, touched)
+    if touched_any:
+        lost = ledger.edges_into(target_id, changes.removed) if changes.removed else []
+        table = SymbolTable(ledger.file_paths(target_id))
+        for row in ledger.symbol_rows(target_id):
+            table.add(*row)
+        ledger.replace_edges(target_id, lambda: resolve(table, ledger.ref_rows(target_id)))
+        del table
+        if changes:
+            reasons = stale_units(changes, lambda ids: ledger.edges_into(target_id, ids), lost)
+            ledger.mark_stale(reasons)
+            summary.newly_stale = len(reasons)
+    if not same_scanner:
+        ledger.set_meta(scanner_key, __version__)
+    summary.units, summary.edges, summary.stale = ledger.unit_counts(target_id)

@@ -9,6 +9,7 @@ import hashlib
 import os
 from typing import NamedTuple
 
+from refactor.ledger import EncodedFile, encode_file
 from refactor.model import FileScan, Skip, Warning_
 from refactor.scan.walk import Candidate
 
@@ -108,5 +109,10 @@ def _scan(root: str, cand: Candidate, max_bytes: int, known_sha: str | None) -> 
 
 def scan_batch(
     root: str, tasks: list[tuple[Candidate, str | None]], max_bytes: int
-) -> list[FileResult]:
-    return [scan_file(root, cand, max_bytes, known) for cand, known in tasks]
+) -> list[EncodedFile | Skip | Unchanged]:
+    """Scan files in a worker; units travel back already encoded as ledger rows."""
+    out: list[EncodedFile | Skip | Unchanged] = []
+    for cand, known in tasks:
+        result = scan_file(root, cand, max_bytes, known)
+        out.append(encode_file(result) if isinstance(result, FileScan) else result)
+    return out

@@ -14,11 +14,13 @@ from concurrent.futures import as_completed
 
 from pebble import ProcessExpired, ProcessPool
 
+from refactor.ledger import EncodedFile
 from refactor.model import Skip
-from refactor.scan.files import FileResult, scan_batch
+from refactor.scan.files import Unchanged, scan_batch
 from refactor.scan.walk import Candidate
 
 Task = tuple[Candidate, str | None]
+Result = EncodedFile | Skip | Unchanged
 BATCH_BYTES = 4 * 1024 * 1024
 BATCH_FILES = 64
 COBOL_BATCH_FILES = 8
@@ -60,9 +62,9 @@ def scan_files(
     max_bytes: int,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
-    worker: Callable[[str, list[Task], int], list[FileResult]] = scan_batch,
+    worker: Callable[[str, list[Task], int], list[Result]] = scan_batch,
     file_timeout: float = FILE_TIMEOUT,
-) -> Iterator[list[FileResult]]:
+) -> Iterator[list[Result]]:
     """Yield batches of results as they finish; `progress(n)` is told of n more files.
 
     `worker` and `file_timeout` exist for tests of the watchdog itself.

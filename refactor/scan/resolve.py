@@ -1,113 +1,152 @@
 """Resolving by-name references to units: the dependency edges of a target.
 
-C: a call resolves to a function, a type name to a struct/union/enum/typedef, and any other
-identifier to a global variable, a constant macro, an enumerator (its enum type) or a
-function whose address is taken; identifiers matching nothing (locals, parameters, fields)
-are dropped. A static definition is visible in its own file only (or to includers, when it
-is in a header). When several definitions match, the nearest wins: same file, then the
-longest shared directory prefix, then the smallest path.
-COBOL: PERFORM / GO TO resolve within the program, CALL to a program, COPY to a copybook.
+C: every identifier a unit mentions is looked up among the target's definitions, in the
+order global variable, constant macro, enumerator, type (typedef name or struct/union/enum
+tag), function; the first kind with a visible definition makes the edge (global, macro,
+type, type, call). Names matching nothing (locals, parameters, fields, library functions)
+are dropped. A static definition is visible in its own file only, or to includers when it
+is in a header. When several definitions match, the nearest wins: same file, then the
+deepest shared directory, then headers before sources, then the smallest path.
+COBOL: PERFORM / GO TO resolve within the file's program, CALL to a program, COPY to a
+copybook.
+
+The table holds small tuples of ints so that millions of definitions fit in memory, and
+resolution streams: one unit's references in, that unit's edges out.
 """
 
 from __future__ import annotations
 
-import os
-from collections import defaultdict
-from collections.abc import Iterable
+import posixpath
+from collections.abc import Iterable, Iterator
 
-from refactor.ledger import UnitRow
+from refactor.ledger import decode_refs
 
 Edge = tuple[int, int, str]
+# (rank, unit id, file id, visible outside its file); rank orders the kinds of definition
+_Entry = tuple[int, int, int, bool]
+_RANK = {"global": 0, "macro": 1, "enumerator": 2, "type": 3, "function": 4}
+_EDGE_OF_RANK = ("global", "macro", "type", "type", "call")
+_COBOL_TARGETS = {"perform": ("paragraph", "section"), "goto": ("paragraph", "section"),
+                  "call": ("program",), "copy": ("copybook",)}
 
 
-class _Def:
-    __slots__ = ("header", "id", "path", "static")
-
-    def __init__(self, unit: UnitRow) -> None:
-        self.id = unit.id
-        self.path = unit.path
-        self.static = unit.is_static
-        self.header = unit.path.endswith(".h")
-
-
-def _nearest(defs: list[_Def], path: str) -> int | None:
-    best: _Def | None = None
-    best_key: tuple[int, int, str] | None = None
-    for d in defs:
-        if d.path == path:
-            return d.id
-        if d.static and not d.header:
-            continue
-        shared = len(os.path.commonpath([d.path, path]))
-        key = (-shared, 0 if d.header else 1, d.path)
-        if best_key is None or key < best_key:
-            best, best_key = d, key
-    return best.id if best else None
+def _ancestors(path: str) -> tuple[str, ...]:
+    """Directories containing `path`, deepest first, ending with the root ("")."""
+    out = []
+    d = posixpath.dirname(path)
+    while d:
+        out.append(d)
+        d = posixpath.dirname(d)
+    out.append("")
+    return tuple(out)
 
 
-def resolve(units: Iterable[UnitRow]) -> list[Edge]:
-    units = list(units)
-    tables: dict[str, dict[str, list[_Def]]] = defaultdict(lambda: defaultdict(list))
-    for u in units:
-        names = (u.name.split("~")[0], *u.aliases)
-        if u.language == "c":
-            table = {"function": "function", "type": "type", "global": "global",
-                     "macro": "macro"}[u.kind]
-            d = _Def(u)
-            for name in names:
-                # Enumerators ("=RED") are aliases of the type or global declaring the enum.
-                if name.startswith("="):
-                    tables["enumerator"][name[1:]].append(d)
-                else:
-                    tables[table][name].append(d)
-        else:
-            tables[f"cobol-{u.kind}"][u.name.split("~")[0]].append(_Def(u))
-    c_value_tables = (("global", "global"), ("macro", "macro"), ("enumerator", "type"),
-                      ("function", "call"))
-    value_names = set().union(*(tables[t].keys() for t, _ in c_value_tables))
-    edges: set[Edge] = set()
-    for u in units:
-        if u.language == "c":
-            _resolve_c(u, tables, c_value_tables, value_names, edges)
-        else:
-            _resolve_cobol(u, tables, edges)
-    return sorted(edges)
+class SymbolTable:
+    """Every definition of a target by name, and nearest-definition lookups."""
 
+    def __init__(self, paths: dict[int, str]) -> None:
+        self.paths = paths  # file id -> path
+        self._ancestors: dict[int, tuple[str, ...]] = {}
+        self.c: dict[str, list[_Entry]] = {}
+        self.cobol: dict[tuple[str, str], list[_Entry]] = {}
+        self._indexes: dict[tuple[str, int], tuple[dict[int, int], dict[str, int]]] = {}
 
-def _resolve_c(u: UnitRow, tables: dict[str, dict[str, list[_Def]]],
-               value_tables: tuple[tuple[str, str], ...], value_names: set[str],
-               edges: set[Edge]) -> None:
-    for kind, name in u.refs:
-        if kind == "call":
-            lookups: tuple[tuple[str, str], ...] = (("function", "call"), ("global", "global"))
-        elif kind == "type":
-            lookups = (("type", "type"),)
-        elif name in value_names:
-            lookups = value_tables
-        else:
-            continue
-        for table, edge_kind in lookups:
-            defs = tables[table].get(name)
-            if defs:
-                dst = _nearest(defs, u.path)
-                if dst is not None and dst != u.id:
-                    edges.add((u.id, dst, edge_kind))
+    def add(self, uid: int, file_id: int, kind: str, name: str, language: str,
+            aliases: str, is_static: int) -> None:
+        base = name.split("~", 1)[0]
+        if language != "c":
+            self.cobol.setdefault((kind, base), []).append((0, uid, file_id, True))
+            return
+        visible = not is_static or self.paths[file_id].endswith(".h")
+        rank = _RANK[kind]
+        names = [base, *(aliases.split("\t") if aliases else ())]
+        for alias in names:
+            if alias.startswith("="):
+                key, r = alias[1:], _RANK["enumerator"]
+            elif alias.startswith(("struct ", "union ", "enum ")):
+                key, r = alias.split(" ", 1)[1], rank
+            else:
+                key, r = alias, rank
+            self.c.setdefault(key, []).append((r, uid, file_id, visible))
+
+    def ancestors(self, file_id: int) -> tuple[str, ...]:
+        found = self._ancestors.get(file_id)
+        if found is None:
+            found = self._ancestors[file_id] = _ancestors(self.paths[file_id])
+        return found
+
+    def _nearest(self, key: str, rank: int, entries: list[_Entry], file_id: int) -> int | None:
+        if len(entries) == 1:
+            _, uid, fid, visible = entries[0]
+            return uid if visible or fid == file_id else None
+        index = self._indexes.get((key, rank))
+        if index is None:
+            by_file: dict[int, int] = {}
+            by_dir: dict[str, int] = {}
+            ordered = sorted(entries, key=lambda e: (not self.paths[e[2]].endswith(".h"),
+                                                     self.paths[e[2]]))
+            for _, uid, fid, visible in ordered:
+                by_file.setdefault(fid, uid)
+                if visible:
+                    for d in self.ancestors(fid):
+                        by_dir.setdefault(d, uid)
+            index = self._indexes[(key, rank)] = (by_file, by_dir)
+        by_file, by_dir = index
+        found = by_file.get(file_id)
+        if found is not None:
+            return found
+        for d in self.ancestors(file_id):
+            found = by_dir.get(d)
+            if found is not None:
+                return found
+        return None
+
+    def resolve_c(self, uid: int, file_id: int, names: Iterable[str]) -> set[Edge]:
+        edges: set[Edge] = set()
+        for name in names:
+            entries = self.c.get(name)
+            if not entries:
+                continue
+            if len(entries) == 1:
+                rank, dst, fid, visible = entries[0]
+                if dst != uid and (visible or fid == file_id):
+                    edges.add((uid, dst, _EDGE_OF_RANK[rank]))
+                continue
+            for rank in sorted({e[0] for e in entries}):
+                same = [e for e in entries if e[0] == rank]
+                dst = self._nearest(name, rank, same, file_id)
+                if dst is not None:
+                    if dst != uid:
+                        edges.add((uid, dst, _EDGE_OF_RANK[rank]))
                     break
+        return edges
+
+    def resolve_cobol(self, uid: int, file_id: int, kind: str,
+                      names: Iterable[str]) -> set[Edge]:
+        edges: set[Edge] = set()
+        for name in names:
+            candidates = [e for k in _COBOL_TARGETS.get(kind, ())
+                          for e in self.cobol.get((k, name), ())]
+            if kind in ("perform", "goto"):  # within the same file's program
+                candidates = [e for e in candidates if e[2] == file_id]
+            if candidates:
+                dst = self._nearest(f"cobol:{kind}:{name}", 0, candidates, file_id)
+                if dst is not None and dst != uid:
+                    edges.add((uid, dst, kind))
+        return edges
+
+    def resolve(self, uid: int, file_id: int, language: str, refs: str) -> set[Edge]:
+        edges: set[Edge] = set()
+        for kind, names in decode_refs(refs):
+            if language == "c":
+                edges |= self.resolve_c(uid, file_id, names)
+            else:
+                edges |= self.resolve_cobol(uid, file_id, kind, names)
+        return edges
 
 
-def _resolve_cobol(u: UnitRow, tables: dict[str, dict[str, list[_Def]]],
-                   edges: set[Edge]) -> None:
-    for kind, name in u.refs:
-        if kind in ("perform", "goto"):
-            candidates = [*tables["cobol-paragraph"].get(name, ()),
-                          *tables["cobol-section"].get(name, ())]
-            candidates = [d for d in candidates if d.path == u.path]
-        elif kind == "call":
-            candidates = tables["cobol-program"].get(name, [])
-        elif kind == "copy":
-            candidates = tables["cobol-copybook"].get(name, [])
-        else:
-            continue
-        dst = _nearest(candidates, u.path) if candidates else None
-        if dst is not None and dst != u.id:
-            edges.add((u.id, dst, kind))
+def resolve(table: SymbolTable,
+            ref_rows: Iterable[tuple[int, int, str, str]]) -> Iterator[Edge]:
+    """Edges of every unit in `ref_rows` (id, file id, language, encoded refs), streamed."""
+    for uid, file_id, language, refs in ref_rows:
+        yield from sorted(table.resolve(uid, file_id, language, refs))

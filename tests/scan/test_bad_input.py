@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 from refactor.model import Skip
-from refactor.scan.files import FileResult, scan_batch
-from refactor.scan.pool import Task, scan_files
+from refactor.scan.files import scan_batch
+from refactor.scan.pool import Result, Task, scan_files
 from refactor.scan.walk import Candidate
 from tests.conftest import write_tree
 
@@ -118,7 +118,7 @@ def test_corrupt_ledger_is_one_sentence_and_status_1(tmp_path: Path, cli) -> Non
     assert ledger.read_bytes().startswith(b"this is not a database")  # left untouched
 
 
-def hanging_worker(root: str, tasks: list[Task], max_bytes: int) -> list[FileResult]:
+def hanging_worker(root: str, tasks: list[Task], max_bytes: int) -> list[Result]:
     """Parse with the raw COBOL grammar, without our normalisation: loops forever."""
     from tree_sitter_language_pack import get_parser
 
@@ -138,7 +138,7 @@ def test_watchdog_stops_a_hanging_parser_and_keeps_the_rest(tmp_path: Path) -> N
     results = [r for batch in scan_files(str(tmp_path), tasks, 10**6, workers=2,
                                          worker=hanging_worker, file_timeout=2.0)
                for r in batch]
-    by_path = {r.path: r for r in results}
+    by_path = {r.path if isinstance(r, Skip) else r.scan.path: r for r in results}
     assert isinstance(by_path["hang.cbl"], Skip)
     assert "did not finish within" in by_path["hang.cbl"].reason
     assert not isinstance(by_path["fine.cbl"], Skip)

@@ -42,6 +42,10 @@ def by_name(units):
     return {u.name: u for u in units}
 
 
+def flat(refs):
+    return {(r.kind, name) for r in refs for name in r.names}
+
+
 def test_units_and_kinds() -> None:
     result = extract(SOURCE, "list.c")
     units = by_name(result.units)
@@ -70,11 +74,22 @@ def test_units_and_kinds() -> None:
 
 def test_references_of_a_function() -> None:
     push = by_name(extract(SOURCE, "list.c").units)["push"]
-    refs = {(r.kind, r.name) for r in push.refs}
-    assert {("call", "bump"), ("call", "malloc"), ("type", "node_t")} <= refs
-    assert {("global", "MAX_ITEMS"), ("global", "MODE_B")} <= refs
-    assert ("global", "value") in refs  # the ledger drops names that are not globals
-    assert ("global", "next") not in refs  # a field access, not a name
+    refs = flat(push.refs)
+    assert {("name", "bump"), ("name", "malloc"), ("name", "node_t")} <= refs
+    assert {("name", "MAX_ITEMS"), ("name", "MODE_B")} <= refs
+    assert ("name", "value") in refs  # the ledger drops names that define nothing
+    assert ("name", "sizeof") not in refs and ("name", "if") not in refs
+    assert ("name", "push") not in refs  # its own name
+
+
+def test_references_skip_strings_and_number_suffixes() -> None:
+    source = b'#define MASK 0x1fUL\n#define BOTH (MASK | 0x2)\n' \
+             b'int f(void) { puts("count is zero"); return BOTH; }\n'
+    units = by_name(extract(source, "s.c").units)
+    assert units["MASK"].refs == ()
+    assert flat(units["BOTH"].refs) == {("name", "MASK")}
+    assert flat(units["f"].refs) == {("name", "puts"), ("name", "BOTH")}
+    assert "SQUARE" not in by_name(extract(SOURCE, "list.c").units)  # function-like
 
 
 def test_signature_hash_ignores_the_body() -> None:

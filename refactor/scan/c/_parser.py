@@ -1,4 +1,4 @@
-"""The tree-sitter C parser and compiled queries, created once per process."""
+"""The tree-sitter C parser, created once per process."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ from functools import cache
 
 import tree_sitter
 import tree_sitter_c
-
-from refactor.scan._queries import load_query
 
 
 @cache
@@ -18,8 +16,3 @@ def language() -> tree_sitter.Language:
 @cache
 def parser() -> tree_sitter.Parser:
     return tree_sitter.Parser(language())
-
-
-@cache
-def query(name: str) -> tree_sitter.Query:
-    return load_query("refactor.scan.c", name, language())

@@ -1,17 +1,19 @@
 """Split one C file into translation units and collect each unit's references.
 
 Units are the file-scope definitions of DESIGN.md: functions, types (struct, union, enum,
-typedef), global variables and object-like macros whose value is a constant expression.
-Structure comes from a walk over the top level of the tree (through `#if` blocks);
-references come from one tree-sitter query over the whole file (calls and type names) and
-from the identifiers left in each unit once comments are blanked (global and macro uses,
-resolved against the symbols of every file by the ledger, so a name that is not a global or
-a macro is simply dropped there).
+typedef), global variables, and object-like macros whose value is a constant expression.
+Definitions come from a walk over the top level of the tree (through `#if` blocks);
+macros, and the names each unit refers to, come from byte-level scans of the source with
+comments blanked out (one left-to-right pass over literals and comments, so `/*` inside a
+string is not a comment), which is what keeps a 24-million-line scan within reach of a
+bare parse. References are every identifier
+of the unit outside comments and literals: they over-approximate (a local that shadows a
+global counts as a use of it); the ledger resolves them against every file's definitions
+and drops names that define nothing.
 """
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import re
 from typing import NamedTuple
@@ -19,32 +21,32 @@ from typing import NamedTuple
 import tree_sitter
 
 from refactor.model import Reference, UnitRecord, Warning_
-from refactor.scan.c._parser import parser, query
+from refactor.scan.c._parser import parser
 from refactor.scan.loc import blank_ranges, line_flags, prefix_counts, span_loc
 
-_CONTAINERS = frozenset(
-    {
-        "preproc_if",
-        "preproc_ifdef",
-        "preproc_else",
-        "preproc_elif",
-        "preproc_elifdef",
-        "linkage_specification",
-        "declaration_list",
-    }
-)
 _TAGGED = {"struct_specifier": "struct", "union_specifier": "union", "enum_specifier": "enum"}
-# Identifiers that are not field accesses (`.x`, `->x`).
-_IDENT = re.compile(rb"(?<![.\w])(?<!->)[A-Za-z_]\w*")
-_C_KEYWORDS = frozenset(
+_CONTAINERS = frozenset({"preproc_if", "preproc_ifdef", "preproc_else", "preproc_elif",
+                         "preproc_elifdef", "linkage_specification", "declaration_list"})
+_DEFINITIONS = frozenset({"function_definition", "declaration", "type_definition",
+                          "struct_specifier", "union_specifier", "enum_specifier"})
+# Every byte that cannot be part of an identifier becomes a space: split() gives the words.
+_WORDS = bytes(b if chr(b).isalnum() or b == 0x5F else 0x20 for b in range(128)) + b" " * 128
+_IDENT = re.compile(rb"\b[A-Za-z_]\w*")
+_LITERAL = re.compile(rb"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
+# Literals or comments, left to right: a comment marker inside a literal is not a comment.
+_COMMENT = re.compile(rb"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'"
+                      rb"|(/\*.*?(?:\*/|\Z)|//(?:[^\n\\]|\\.|\\\n)*)", re.DOTALL)
+_MACRO = re.compile(rb"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(?![\w(])((?:[^\n\\]|\\.|\\\n)*)",
+                    re.MULTILINE)
+_KEYWORDS = frozenset(
     b"auto break case char const continue default do double else enum extern float for goto"
     b" if inline int long register restrict return short signed sizeof static struct switch"
     b" typedef union unsigned void volatile while _Bool _Complex _Imaginary _Alignas _Alignof"
-    b" _Atomic _Generic _Noreturn _Static_assert _Thread_local NULL".split()
+    b" _Atomic _Generic _Noreturn _Static_assert _Thread_local defined".split()
 )
 # A constant macro's value: literals, names, operators and parentheses; no statements.
-_CONST_MACRO = re.compile(rb"[\w\s.+\-*/%<>=!&|^~?:(),'\"\\]+")
-_NOT_CONST_WORDS = frozenset(b"do while for if return switch goto break continue".split())
+_CONST_VALUE = re.compile(rb"[\w\s.+\-*/%<>=!&|^~?:(),'\"\\]+")
+_STATEMENT_WORDS = frozenset(b"do while for if return switch goto break continue".split())
 
 
 class CFileUnits(NamedTuple):
@@ -54,24 +56,16 @@ class CFileUnits(NamedTuple):
 
 
 def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=12).hexdigest()
+    return hashlib.blake2b(b" ".join(data.split()), digest_size=12).hexdigest()
 
 
-def _normalized_hash(blanked: bytes, start: int, end: int) -> str:
-    return _digest(b" ".join(blanked[start:end].split()))
+def _text(node: tree_sitter.Node) -> str:
+    return node.text.decode("utf-8", "replace")
 
 
 def _end_line(node: tree_sitter.Node) -> int:
     row, col = node.end_point
     return row + 1 if col > 0 or row == node.start_point[0] else row
-
-
-def _top_level(node: tree_sitter.Node):
-    for child in node.named_children:
-        if child.type in _CONTAINERS:
-            yield from _top_level(child)
-        else:
-            yield child
 
 
 def _declarator_name(node: tree_sitter.Node | None) -> tuple[str | None, bool]:
@@ -80,7 +74,7 @@ def _declarator_name(node: tree_sitter.Node | None) -> tuple[str | None, bool]:
     while node is not None:
         kind = node.type
         if kind in ("identifier", "type_identifier", "field_identifier"):
-            return node.text.decode("utf-8", "replace"), is_function
+            return _text(node), is_function
         if kind == "function_declarator":
             inner = node.child_by_field_name("declarator")
             # `int (*fp)(int)` is a pointer to a function: a variable, not a prototype.
@@ -106,209 +100,176 @@ def _tag_of(type_node: tree_sitter.Node | None) -> tuple[str | None, bool]:
         return None, False
     name = type_node.child_by_field_name("name")
     has_body = type_node.child_by_field_name("body") is not None
-    tag = f"{_TAGGED[type_node.type]} {name.text.decode('utf-8', 'replace')}" if name else None
-    return tag, has_body
+    return (f"{_TAGGED[type_node.type]} {_text(name)}" if name else None), has_body
 
 
 def _enumerators(type_node: tree_sitter.Node | None) -> list[str]:
+    """Enumerator names, marked with a leading "=" among a unit's aliases."""
     if type_node is None or type_node.type != "enum_specifier":
         return []
     body = type_node.child_by_field_name("body")
     if body is None:
         return []
-    # Enumerators are marked with a leading "=" among a unit's aliases.
-    return [
-        "=" + c.child_by_field_name("name").text.decode("utf-8", "replace")
-        for c in body.named_children
-        if c.type == "enumerator" and c.child_by_field_name("name") is not None
-    ]
+    return ["=" + _text(name) for c in body.named_children
+            if c.type == "enumerator" and (name := c.child_by_field_name("name")) is not None]
 
 
 class _Candidate(NamedTuple):
     kind: str
     name: str
-    node: tree_sitter.Node
+    start: int  # byte offsets
+    end: int
+    start_line: int
+    end_line: int
     aliases: tuple[str, ...]
     is_static: bool
-    sig_end: int  # byte offset where the part callers depend on ends
+    sig_end: int  # where the part callers depend on ends (a function's body start)
+    has_error: bool
+    refs_from: int  # where the text whose names are references starts (a macro's value)
 
 
-def _candidates(root: tree_sitter.Node):
-    for node in _top_level(root):
-        kind = node.type
-        if kind == "function_definition":
-            name, _ = _declarator_name(node.child_by_field_name("declarator"))
-            body = node.child_by_field_name("body")
-            if name:
-                sig_end = body.start_byte if body is not None else node.end_byte
-                yield _Candidate("function", name, node, (), b"static" in _storage(node),
-                                 sig_end)
-        elif kind in _TAGGED:
-            tag, has_body = _tag_of(node)
-            if tag and has_body:
-                yield _Candidate("type", tag, node, tuple(_enumerators(node)), False,
-                                 node.end_byte)
-        elif kind == "type_definition":
-            type_node = node.child_by_field_name("type")
-            names = [
-                n for n, _ in (_declarator_name(d) for d in node.children_by_field_name(
-                    "declarator")) if n
-            ]
-            tag, has_body = _tag_of(type_node)
-            aliases = [*names[1:], *([tag] if tag and has_body else []),
-                       *_enumerators(type_node)]
-            if names:
-                yield _Candidate("type", names[0], node, tuple(aliases), False, node.end_byte)
-        elif kind == "declaration":
-            yield from _declaration(node)
-        elif kind == "preproc_def":
-            value = node.child_by_field_name("value")
-            name = node.child_by_field_name("name")
-            if name is not None and value is not None and _is_constant(value.text):
-                yield _Candidate("macro", name.text.decode("utf-8", "replace"), node, (),
-                                 False, node.end_byte)
+def _candidate(node: tree_sitter.Node) -> _Candidate | None:
+    kind = node.type
 
+    def make(unit_kind: str, name: str, aliases: list[str], is_static: bool = False,
+             sig_end: int | None = None) -> _Candidate:
+        return _Candidate(unit_kind, name, node.start_byte, node.end_byte,
+                          node.start_point[0] + 1, _end_line(node), tuple(aliases), is_static,
+                          node.end_byte if sig_end is None else sig_end, node.has_error,
+                          node.start_byte)
 
-def _declaration(node: tree_sitter.Node):
-    storage = _storage(node)
+    if kind == "function_definition":
+        name, _ = _declarator_name(node.child_by_field_name("declarator"))
+        body = node.child_by_field_name("body")
+        if not name:
+            return None
+        return make("function", name, [], b"static" in _storage(node),
+                    body.start_byte if body is not None else None)
+    if kind in _TAGGED:
+        tag, has_body = _tag_of(node)
+        return make("type", tag, _enumerators(node)) if tag and has_body else None
     type_node = node.child_by_field_name("type")
     tag, has_body = _tag_of(type_node)
-    variables: list[str] = []
+    tags = [tag] if tag and has_body else []
+    if kind == "type_definition":
+        names = [n for n, _ in map(_declarator_name, node.children_by_field_name("declarator"))
+                 if n]
+        if not names:
+            return None
+        return make("type", names[0], [*names[1:], *tags, *_enumerators(type_node)])
+    # a declaration: global variables, or only a type (prototypes and externs are not units)
+    storage = _storage(node)
+    variables = []
     for declarator in node.children_by_field_name("declarator"):
         name, is_function = _declarator_name(declarator)
         if name is None or is_function:
             continue
         if b"extern" in storage and declarator.type != "init_declarator":
-            continue  # a declaration of a global defined elsewhere
+            continue
         variables.append(name)
     if variables:
-        aliases = [*variables[1:], *([tag] if tag and has_body else []),
-                   *_enumerators(type_node)]
-        yield _Candidate("global", variables[0], node, tuple(aliases), b"static" in storage,
-                         node.end_byte)
-    elif tag and has_body:
-        yield _Candidate("type", tag, node, tuple(_enumerators(type_node)), False,
-                         node.end_byte)
-
-
-def _is_constant(value: bytes) -> bool:
-    value = value.strip()
-    if not value or not _CONST_MACRO.fullmatch(value):
-        return False
-    return not any(word in _NOT_CONST_WORDS for word in _IDENT.findall(value))
-
-
-def _first_error_line(errors: list[int], rows: list[int], start: int, end: int) -> int | None:
-    i = bisect.bisect_left(errors, start)
-    if i < len(errors) and errors[i] < end:
-        return rows[i]
+        return make("global", variables[0], [*variables[1:], *tags, *_enumerators(type_node)],
+                    b"static" in storage)
+    if tags:
+        return make("type", tags[0], _enumerators(type_node))
     return None
+
+
+def _macros(blanked: bytes) -> list[_Candidate]:
+    out = []
+    line, pos = 1, 0
+    for match in _MACRO.finditer(blanked):
+        line += blanked.count(b"\n", pos, match.start())
+        pos = match.start()
+        value = match.group(2).replace(b"\\\n", b" ").strip()
+        if not value or not _CONST_VALUE.fullmatch(value) \
+                or any(w in _STATEMENT_WORDS for w in _IDENT.findall(value)):
+            continue
+        end_line = line + match.group(0).count(b"\n")
+        out.append(_Candidate("macro", match.group(1).decode("utf-8", "replace"),
+                              match.start(), match.end(), line, end_line, (), False,
+                              match.end(), False, match.start(2)))
+    return out
+
+
+def _refs(code: bytes, own: set[str]) -> tuple[Reference, ...]:
+    words = set(_LITERAL.sub(b"", code).translate(_WORDS).split()) - _KEYWORDS
+    names = {w.decode("utf-8", "replace") for w in words if not w[:1].isdigit()} - own
+    return (Reference("name", tuple(sorted(names))),) if names else ()
+
+
+def _top_level(node: tree_sitter.Node, stray: list[tree_sitter.Node]):
+    """File-scope definitions; top-level text that does not parse goes to `stray`."""
+    for child in node.named_children:
+        kind = child.type
+        if kind in _DEFINITIONS:
+            yield child
+        elif kind in _CONTAINERS:
+            yield from _top_level(child, stray)
+        elif kind == "ERROR":
+            stray.append(child)
+
+
+def _first_error_line(node: tree_sitter.Node) -> tuple[int, bool]:
+    """Line of the first syntax error below `node`, and whether it is a missing token."""
+    while True:
+        for child in node.children:
+            if child.is_error or child.is_missing:
+                return child.start_point[0] + 1, child.is_missing
+            if child.has_error:
+                node = child
+                break
+        else:
+            return node.start_point[0] + 1, node.is_missing
 
 
 def extract(data: bytes, path: str) -> CFileUnits:
     """Parse one C file and return its units, its code line count and its warnings."""
     tree = parser().parse(data)
-    captures = tree_sitter.QueryCursor(query("references")).captures(tree.root_node)
-    comments = sorted((n.start_byte, n.end_byte) for n in captures.get("trivia.comment", ()))
+    comments = [m.span(1) for m in _COMMENT.finditer(data) if m.start(1) != -1]
     blanked = blank_ranges(data, comments)
     flags = line_flags(blanked)
     prefix = prefix_counts(flags)
 
-    errors = sorted((n.start_byte, n.start_point[0] + 1) for n in captures.get("error", ()))
-    error_starts = [e[0] for e in errors]
-    error_rows = [e[1] for e in errors]
-
-    candidates = list(_candidates(tree.root_node))
-    starts = [c.node.start_byte for c in candidates]
-    calls: list[set[str]] = [set() for _ in candidates]
-    types: list[set[str]] = [set() for _ in candidates]
-
-    def owner(node: tree_sitter.Node) -> int | None:
-        i = bisect.bisect_right(starts, node.start_byte) - 1
-        if i >= 0 and node.end_byte <= candidates[i].node.end_byte:
-            return i
-        return None
-
-    for node in captures.get("name.reference.call", ()):
-        i = owner(node)
-        if i is not None:
-            calls[i].add(node.text.decode("utf-8", "replace"))
-    tag_positions: set[int] = set()
-    for kind in ("struct", "union", "enum"):
-        for node in captures.get(f"name.reference.{kind}", ()):
-            tag_positions.add(node.start_byte)
-            i = owner(node)
-            if i is not None:
-                types[i].add(f"{kind} {node.text.decode('utf-8', 'replace')}")
-    for node in captures.get("name.reference.type", ()):
-        if node.start_byte in tag_positions:
-            continue
-        i = owner(node)
-        if i is not None:
-            types[i].add(node.text.decode("utf-8", "replace"))
-
+    stray: list[tree_sitter.Node] = []
+    candidates: list[_Candidate] = []
+    errors: dict[int, tuple[int, bool]] = {}
+    for node in _top_level(tree.root_node, stray):
+        cand = _candidate(node)
+        if cand is not None:
+            candidates.append(cand)
+            if cand.has_error:
+                errors[cand.start] = _first_error_line(node)
+    candidates.extend(_macros(blanked))
+    candidates.sort(key=lambda c: c.start)
     seen: dict[tuple[str, str], int] = {}
     units: list[UnitRecord] = []
-    for i, cand in enumerate(candidates):
-        node = cand.node
-        start, end = node.start_byte, node.end_byte
-        start_line, end_line = node.start_point[0] + 1, _end_line(node)
-        own = {cand.name, *(a.lstrip("=") for a in cand.aliases)}
-        idents = {
-            t.decode("utf-8", "replace")
-            for t in set(_IDENT.findall(blanked, start, end)) - _C_KEYWORDS
-        } - own - calls[i] - types[i]
-        refs = (
-            *(Reference("call", n) for n in sorted(calls[i] - own)),
-            *(Reference("type", n) for n in sorted(types[i] - own)),
-            *(Reference("global", n) for n in sorted(idents)),
-        )
+    for cand in candidates:
         key = (cand.kind, cand.name)
         seen[key] = seen.get(key, 0) + 1
         name = cand.name if seen[key] == 1 else f"{cand.name}~{seen[key]}"
-        error_line = _first_error_line(error_starts, error_rows, start, end)
-        reason = None
-        if error_line is not None:
-            reason = f"parse error at line {error_line}"
-        elif node.has_error:
-            where = f"line {start_line}" if start_line == end_line else \
-                f"lines {start_line}-{end_line}"
-            reason = f"parse error (missing token) at {where}"
-        src_hash = _normalized_hash(blanked, start, end)
-        sig_hash = src_hash if cand.sig_end >= end else _normalized_hash(
-            blanked, start, cand.sig_end)
-        units.append(
-            UnitRecord(
-                kind=cand.kind,  # type: ignore[arg-type]
-                name=name,
-                start_line=start_line,
-                end_line=end_line,
-                loc=span_loc(prefix, start_line, end_line),
-                src_hash=src_hash,
-                sig_hash=sig_hash,
-                refs=refs,
-                aliases=cand.aliases,
-                is_static=cand.is_static,
-                reason=reason,
-            )
-        )
-
-    warnings = _stray_errors(errors, candidates, path)
+        own = {cand.name, *(a.lstrip("=") for a in cand.aliases)}
+        code = blanked[cand.start:cand.end]
+        src_hash = _digest(code)
+        units.append(UnitRecord(
+            kind=cand.kind,  # type: ignore[arg-type]
+            name=name,
+            start_line=cand.start_line,
+            end_line=cand.end_line,
+            loc=span_loc(prefix, cand.start_line, cand.end_line),
+            src_hash=src_hash,
+            sig_hash=src_hash if cand.sig_end >= cand.end
+            else _digest(blanked[cand.start:cand.sig_end]),
+            refs=_refs(blanked[cand.refs_from:cand.end], own),
+            aliases=cand.aliases,
+            is_static=cand.is_static,
+            reason=_error_reason(*errors[cand.start]) if cand.start in errors else None,
+        ))
+    warnings = tuple(Warning_(path, n.start_point[0] + 1, "code that does not parse as C "
+                              "outside any unit") for n in stray[:20])
     return CFileUnits(tuple(units), sum(flags), warnings)
 
 
-def _stray_errors(
-    errors: list[tuple[int, int]], candidates: list[_Candidate], path: str
-) -> tuple[Warning_, ...]:
-    """Parse errors outside every unit: code the scan could not place in a unit."""
-    spans = [(c.node.start_byte, c.node.end_byte) for c in candidates]
-    starts = [s for s, _ in spans]
-    out: list[Warning_] = []
-    for byte, line in errors:
-        i = bisect.bisect_right(starts, byte) - 1
-        if i >= 0 and byte < spans[i][1]:
-            continue
-        out.append(Warning_(path, line, "code that does not parse as C outside any unit"))
-        if len(out) >= 20:
-            break
-    return tuple(out)
+def _error_reason(line: int, missing: bool) -> str:
+    return f"parse error (missing token) at line {line}" if missing else \
+        f"parse error at line {line}"

@@ -21,6 +21,12 @@ _FIXED_DIRECTIVE = re.compile(
     re.IGNORECASE,
 )
 _INDICATORS = frozenset(" *-/dD$")
+# Constructs GnuCOBOL accepts that the grammar cannot read, rewritten to a same-length
+# form it can (the scan needs structure, not these details; the original text is kept).
+_GRAMMAR_REWRITES = (
+    (re.compile(r"\bLINE\s+SEQUENTIAL\b", re.IGNORECASE),
+     lambda m: " " * (len(m.group(0)) - len("SEQUENTIAL")) + "SEQUENTIAL"),
+)
 CODE_WIDTH = 65  # columns 8-72
 
 
@@ -99,6 +105,12 @@ def _split_code(code: str) -> list[str]:
     return pieces
 
 
+def _for_grammar(code: str) -> str:
+    for pattern, replacement in _GRAMMAR_REWRITES:
+        code = pattern.sub(replacement, code)
+    return code
+
+
 def _fixed_line(line: str) -> str:
     if len(line) < 7:
         return ""
@@ -111,8 +123,8 @@ def _fixed_line(line: str) -> str:
     if indicator == "$" or body.lstrip().startswith(">>"):
         return ""
     if indicator == "-":
-        return "      -" + strip_inline_comment(body)
-    return "       " + strip_inline_comment(body)
+        return "      -" + _for_grammar(strip_inline_comment(body))
+    return "       " + _for_grammar(strip_inline_comment(body))
 
 
 def normalize(text: str) -> Normalized:
@@ -132,7 +144,8 @@ def normalize(text: str) -> Normalized:
             elif stripped.startswith((">>", "$")):
                 pieces = [""]
             else:
-                pieces = ["       " + p for p in _split_code(strip_inline_comment(stripped))]
+                pieces = ["       " + p
+                          for p in _split_code(_for_grammar(strip_inline_comment(stripped)))]
         else:
             pieces = [_fixed_line(line)]
         for piece in pieces:

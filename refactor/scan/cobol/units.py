@@ -19,7 +19,7 @@ from typing import NamedTuple
 import tree_sitter
 from tree_sitter_language_pack import get_language, get_parser
 
-from refactor.model import Reference, UnitRecord, Warning_
+from refactor.model import Reference, UnitRecord, Warning_, group_refs
 from refactor.scan._queries import load_query
 from refactor.scan.cobol.source import decode, normalize
 from refactor.scan.loc import cobol_line_flags, prefix_counts, span_loc
@@ -66,7 +66,7 @@ def extract(data: bytes, path: str) -> CobolFileUnits:
     last_line = max(1, len(flags))
 
     if PurePosixPath(path).suffix.lower() in COPYBOOK_SUFFIXES:
-        refs = tuple(Reference("copy", n.upper()) for n in sorted(set(_COPY.findall(text))))
+        refs = group_refs(("copy", n.upper()) for n in _COPY.findall(text))
         name = PurePosixPath(path).stem.upper()
         unit = UnitRecord("copybook", name, 1, last_line, sum(flags), _digest(text),
                           _digest(text), refs)
@@ -96,7 +96,7 @@ def extract(data: bytes, path: str) -> CobolFileUnits:
         name = match.group(1).upper() if match else PurePosixPath(path).stem.upper()
         reason = "no COBOL program could be parsed" + (
             f" (first error at line {errors[0]})" if errors else "")
-        refs = tuple(Reference("copy", n.upper()) for n in sorted(set(_COPY.findall(text))))
+        refs = group_refs(("copy", n.upper()) for n in _COPY.findall(text))
         units.append(UnitRecord("program", name, 1, last_line, sum(flags), _digest(text),
                                 _digest(text), refs, reason=reason))
         return CobolFileUnits(tuple(units), sum(flags), tuple(warnings))
@@ -113,17 +113,13 @@ def extract(data: bytes, path: str) -> CobolFileUnits:
     )
     ref_pos = [r[0] for r in refs_by_pos]
 
-    def refs_in(start: int, end: int, program: str) -> tuple[Reference, ...]:
+    def refs_in(start: int, end: int, program: str,
+                kinds: tuple[str, ...] = ("perform", "goto", "call", "copy"),
+                ) -> tuple[Reference, ...]:
         lo, hi = bisect.bisect_left(ref_pos, start), bisect.bisect_left(ref_pos, end)
-        out: set[Reference] = set()
-        for _, kind, word in refs_by_pos[lo:hi]:
-            if not word:
-                continue
-            if kind in ("perform", "goto"):
-                out.add(Reference(kind, f"{program}.{word}"))  # type: ignore[arg-type]
-            else:
-                out.add(Reference(kind, word))  # type: ignore[arg-type]
-        return tuple(sorted(out))
+        return group_refs(
+            (kind, f"{program}.{word}" if kind in ("perform", "goto") else word)  # type: ignore[misc]
+            for _, kind, word in refs_by_pos[lo:hi] if word and kind in kinds)
 
     def error_in(first: int, last: int) -> str | None:
         i = bisect.bisect_left(errors, first)
@@ -141,8 +137,8 @@ def extract(data: bytes, path: str) -> CobolFileUnits:
         last = orig_line(programs[p_index + 1].start_point[0]) - 1 \
             if p_index + 1 < len(programs) else last_line
         last = max(first, last)
-        prog_refs = tuple(r for r in refs_in(prog_node.start_byte, prog_node.end_byte, program)
-                          if r.kind in ("call", "copy"))
+        prog_refs = refs_in(prog_node.start_byte, prog_node.end_byte, program,
+                            ("call", "copy"))
         body = span_text(first, last)
         units.append(UnitRecord("program", program, first, last,
                                 span_loc(prefix, first, last), _digest(body), _digest(body),
