@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bench.baseline_parse import bare_parse
 from bench.corpus import fetch_linux_source
+from refactor.ledger import Ledger
 
 
 def _tree_rss(pid: int) -> int:
@@ -51,9 +52,8 @@ def _tree_rss(pid: int) -> int:
 
 
 def timed_scan(root: Path, ledger: Path) -> dict[str, float]:
-    """Run `refactor scan --json` in a subprocess; wall seconds and peak tree RSS."""
-    cmd = [sys.executable, "-m", "refactor", "scan", str(root), "--ledger", str(ledger),
-           "--json"]
+    """Run `refactor scan` in a subprocess; wall seconds, peak tree RSS, ledger totals."""
+    cmd = [sys.executable, "-m", "refactor", "scan", str(root), "--ledger", str(ledger)]
     peak = 0
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out:
@@ -74,11 +74,11 @@ def timed_scan(root: Path, ledger: Path) -> dict[str, float]:
         watcher.join()
         if proc.returncode != 0:
             raise SystemExit(f"refactor scan failed ({proc.returncode}): {err.decode()[-2000:]}")
-        out.seek(0)
-        data = json.load(out)
-    return {"seconds": seconds, "peak_mb": peak / 1e6, "files": data["totals"]["files"],
-            "units": data["totals"]["units"], "loc": data["totals"]["loc"],
-            "skipped": len(data["skipped"])}
+    with Ledger(ledger) as led:
+        (target_id, *_), = led.targets()
+        totals = led.totals(target_id)
+        stats = led.last_run_stats(target_id, "scan")
+    return {"seconds": seconds, "peak_mb": peak / 1e6, **totals, "phases": stats["phases"]}
 
 
 def cloc_code_lines(root: Path) -> tuple[int, float]:
@@ -105,7 +105,8 @@ def main() -> None:
         cold = timed_scan(root, ledger)
         print(f"cold scan: {cold['seconds']:.1f} s = {cold['seconds'] / base['seconds']:.2f}x "
               f"baseline; peak memory {cold['peak_mb']:.0f} MB; {cold['files']} files, "
-              f"{cold['units']} units, {cold['loc']} code lines, {cold['skipped']} skipped")
+              f"{cold['units']} units, {cold['edges']} edges, {cold['loc']} code lines, "
+              f"{cold['skipped']} skipped; phases {cold['phases']}")
         warm = timed_scan(root, ledger)
         print(f"re-scan, nothing changed: {warm['seconds']:.2f} s = "
               f"{100 * warm['seconds'] / cold['seconds']:.1f}% of the cold scan")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +14,8 @@ from refactor.cli._common import console, default_ledger, open_ledger, resolve_t
 from refactor.ledger import Ledger
 from refactor.model import SCAN_SCHEMA_VERSION
 from refactor.scan import DEFAULT_MAX_BYTES, ScanSummary, scan_target
+
+SHOWN = 10  # problems listed in the summary; --json has them all
 
 
 def scan(
@@ -75,38 +76,37 @@ def scan_json(led: Ledger, summary: ScanSummary) -> dict[str, object]:
 
 
 def render(led: Ledger, name: str, summary: ScanSummary) -> None:
-    files = led.files(summary.target_id)
-    units = led.units(summary.target_id)
-    scanned = [f for f in files if f.status == "scanned"]
-    table = Table(title=f"{name}: {len(units)} units in {len(scanned)} files", title_justify="left")
+    """The summary table; everything is aggregated in the ledger (targets can be huge)."""
+    totals = summary.aggregates
+    kinds: dict[str, list[str]] = {}
+    units_by_language: dict[str, int] = {}
+    for language, kind, count in totals["kinds"]:
+        kinds.setdefault(language, []).append(f"{kind} {count:,}")
+        units_by_language[language] = units_by_language.get(language, 0) + count
+    table = Table(title=f"{name}: {totals['units']:,} units in {totals['files']:,} files",
+                  title_justify="left")
     for column in ("language", "files", "code lines", "units", "by kind"):
         table.add_column(column, justify="right" if column != "by kind" else "left")
-    for language in sorted({f.language for f in scanned if f.language}):
-        lang_units = [u for u in units if u.language == language]
-        kinds = Counter(u.kind for u in lang_units)
-        table.add_row(
-            language, str(sum(1 for f in scanned if f.language == language)),
-            f"{sum(f.loc for f in scanned if f.language == language):,}",
-            str(len(lang_units)), ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+    for language, files, loc in totals["languages"]:
+        table.add_row(language, f"{files:,}", f"{loc:,}",
+                      f"{units_by_language.get(language, 0):,}", ", ".join(kinds.get(language, [])))
     console.print(table)
     console.print(
-        f"parsed {summary.parsed}, unchanged {summary.unchanged}, removed {summary.removed}, "
-        f"skipped {len(summary.skipped)}; {summary.edges} dependency edges; "
-        f"{summary.stale} stale units; {summary.seconds:.2f} s"
-        + (f"; commit {summary.commit[:12]}" if summary.commit else ""), highlight=False)
-    skipped = [f for f in files if f.status == "skipped"]
-    for f in skipped[:20]:
-        console.print(f"  [yellow]skipped[/] {f.path}: {f.reason}", highlight=False)
-    if len(skipped) > 20:
-        console.print(f"  ... and {len(skipped) - 20} more skipped files (see --json)")
-    partial = [u for u in units if u.reason]
-    for u in partial[:10]:
+        f"parsed {summary.parsed:,}, unchanged {summary.unchanged:,}, removed "
+        f"{summary.removed:,}, skipped {totals['skipped']:,}; {totals['edges']:,} dependency "
+        f"edges; {totals['stale']:,} stale units ({summary.newly_stale:,} new); "
+        f"{summary.seconds:.2f} s" + (f"; commit {summary.commit[:12]}" if summary.commit
+                                      else ""), highlight=False)
+    for skip in summary.skipped[:SHOWN]:
+        console.print(f"  [yellow]skipped[/] {skip.path}: {skip.reason}", highlight=False)
+    if len(summary.skipped) > SHOWN:
+        console.print(f"  ... and {len(summary.skipped) - SHOWN} more skipped files "
+                      "(see --json)")
+    count = totals["problems"]
+    problems = led.problem_units(summary.target_id, SHOWN) if count else []
+    for u in problems:
         console.print(f"  [yellow]unit[/] {u.path}:{u.start_line} {u.name}: {u.reason}",
                       highlight=False)
-    if len(partial) > 10:
-        console.print(f"  ... and {len(partial) - 10} more units with problems (see --json)")
-    warned = [(f.path, w) for f in scanned for w in f.warnings]
-    for path, (line, reason) in warned[:10]:
-        console.print(f"  [yellow]warning[/] {path}:{line}: {reason}", highlight=False)
-    if len(warned) > 10:
-        console.print(f"  ... and {len(warned) - 10} more warnings (see --json)")
+    if count > len(problems):
+        console.print(f"  ... and {count - len(problems):,} more units with problems "
+                      "(see --json)")

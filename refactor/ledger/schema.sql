@@ -62,13 +62,20 @@ CREATE TABLE IF NOT EXISTS units (
     UNIQUE (file_id, kind, name)
 );
 
+-- Problem and stale units are few: partial indexes find them without a full scan.
+CREATE INDEX IF NOT EXISTS units_problem ON units(target_id) WHERE reason IS NOT NULL;
+CREATE INDEX IF NOT EXISTS units_stale ON units(target_id) WHERE stale_reason IS NOT NULL;
+
+-- Dependency edges, one row per unit and edge kind: `dsts` lists the unit ids it depends
+-- on (space-separated). A large code base has tens of millions of edges; grouping them by
+-- source keeps the ledger small and the scan fast.
 CREATE TABLE IF NOT EXISTS edges (
     target_id INTEGER NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
     src       INTEGER NOT NULL,
-    dst       INTEGER NOT NULL,
-    kind      TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst);
+    kind      TEXT NOT NULL,
+    dsts      TEXT NOT NULL,
+    PRIMARY KEY (src, kind)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS plans (
     target_id INTEGER NOT NULL REFERENCES targets(id) ON DELETE CASCADE,

@@ -129,6 +129,12 @@ class Ledger:
                 c.execute("UPDATE targets SET commit_sha = ?, scanned_run = ? WHERE id = ?",
                           (row[1], run_id, row[0]))
 
+    def last_run_stats(self, target_id: int, command: str) -> dict[str, object]:
+        row = self.conn.execute(
+            "SELECT stats FROM runs WHERE target_id = ? AND command = ? AND stats IS NOT NULL "
+            "ORDER BY id DESC LIMIT 1", (target_id, command)).fetchone()
+        return json.loads(row[0]) if row else {}
+
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
@@ -255,47 +261,42 @@ class Ledger:
             "AND refs != ''", (target_id,))
 
     def replace_edges(self, target_id: int,
-                      make_edges: Callable[[], Iterable[tuple[int, int, str]]]) -> int:
-        """Replace a target's edges with those `make_edges()` streams (from `ref_rows`).
+                      make_edges: Callable[[], Iterable[tuple[int, str, list[int]]]]) -> int:
+        """Replace a target's edges with the (src, kind, dsts) groups `make_edges()` streams
+        (it may read `ref_rows`); returns the number of edges."""
+        count = 0
 
-        The index is dropped during the bulk insert and built again after it.
-        """
+        def rows() -> Iterator[tuple[int, int, str, str]]:
+            nonlocal count
+            for src, kind, dsts in make_edges():
+                count += len(dsts)
+                yield target_id, src, kind, " ".join(map(str, dsts))
+
         with self.transaction() as c:
-            c.execute("DROP INDEX IF EXISTS edges_dst")
             c.execute("DELETE FROM edges WHERE target_id = ?", (target_id,))
-            edges = make_edges()
-            cur = c.executemany(
-                "INSERT INTO edges(target_id, src, dst, kind) VALUES (?, ?, ?, ?)",
-                ((target_id, s, d, k) for s, d, k in edges))
-            c.execute("CREATE INDEX edges_dst ON edges(dst)")
-            return cur.rowcount
+            c.executemany("INSERT INTO edges(target_id, src, kind, dsts) VALUES (?, ?, ?, ?)",
+                          rows())
+        self.set_meta(f"edge_count:{target_id}", str(count))
+        return count
 
-    def edges(self, target_id: int) -> list[tuple[int, int, str]]:
-        return self.conn.execute("SELECT src, dst, kind FROM edges WHERE target_id = ?",
-                                 (target_id,)).fetchall()
+    def edges(self, target_id: int) -> Iterator[tuple[int, int, str]]:
+        """Every (src, dst, kind) edge of a target, streamed."""
+        for src, kind, dsts in self.conn.execute(
+                "SELECT src, kind, dsts FROM edges WHERE target_id = ?", (target_id,)):
+            for dst in dsts.split():
+                yield src, int(dst), kind
 
-    def edges_into(self, target_id: int, ids: Iterable[int]) -> list[tuple[int, int, str]]:
-        """Edges whose destination is one of `ids`: the users of those units."""
-        with self.transaction() as c:
-            c.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(id INTEGER PRIMARY KEY)")
-            c.execute("DELETE FROM wanted")
-            c.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((i,) for i in ids))
-            return c.execute("SELECT e.src, e.dst, e.kind FROM edges e JOIN wanted w "
-                             "ON w.id = e.dst WHERE e.target_id = ?", (target_id,)).fetchall()
+    def edge_count(self, target_id: int) -> int:
+        return int(self.meta(f"edge_count:{target_id}") or 0)
 
     def mark_stale(self, reasons: dict[int, str]) -> None:
         with self.transaction() as c:
             c.executemany("UPDATE units SET stale_reason = ? WHERE id = ?",
                           ((r, i) for i, r in reasons.items()))
 
-    def unit_counts(self, target_id: int) -> tuple[int, int, int]:
-        """(units, edges, stale units) of a target."""
-        units, stale = self.conn.execute(
-            "SELECT COUNT(*), COUNT(stale_reason) FROM units WHERE target_id = ?",
-            (target_id,)).fetchone()
-        edges = self.conn.execute("SELECT COUNT(*) FROM edges WHERE target_id = ?",
-                                  (target_id,)).fetchone()[0]
-        return units, edges, stale
+    def stale_count(self, target_id: int) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM units WHERE target_id = ? AND "
+                                 "stale_reason IS NOT NULL", (target_id,)).fetchone()[0]
 
     # read views ---------------------------------------------------------------------------
     def files(self, target_id: int) -> list[views.FileView]:
@@ -303,6 +304,13 @@ class Ledger:
 
     def units(self, target_id: int) -> list[views.UnitView]:
         return views.units(self.conn, target_id)
+
+    def aggregates(self, target_id: int) -> dict[str, object]:
+        return {**views.aggregates(self.conn, target_id), "edges": self.edge_count(target_id),
+                "stale": self.stale_count(target_id)}
+
+    def problem_units(self, target_id: int, limit: int) -> list[views.UnitView]:
+        return views.problem_units(self.conn, target_id, limit)
 
     def plannable_units(self, target_id: int) -> list[int]:
         return views.plannable_units(self.conn, target_id)

@@ -77,3 +77,34 @@ def planned(conn: sqlite3.Connection, target_id: int) -> dict[int, tuple[int, in
     rows = conn.execute("SELECT unit_id, wave, component FROM plans WHERE target_id = ?",
                         (target_id,))
     return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def aggregates(conn: sqlite3.Connection, target_id: int) -> dict[str, object]:
+    """Totals of a target: files, units, code lines, skipped files, problem and stale
+    units; per language (files, code lines); per language and kind (units)."""
+    files, loc, skipped = conn.execute(
+        "SELECT COUNT(*) FILTER (WHERE status = 'scanned'), "
+        "COALESCE(SUM(loc) FILTER (WHERE status = 'scanned'), 0), "
+        "COUNT(*) FILTER (WHERE status = 'skipped') FROM files WHERE target_id = ?",
+        (target_id,)).fetchone()
+    kinds = conn.execute("SELECT language, kind, COUNT(*) FROM units WHERE target_id = ? "
+                         "GROUP BY language, kind ORDER BY language, kind",
+                         (target_id,)).fetchall()
+    languages = conn.execute("SELECT language, COUNT(*), SUM(loc) FROM files WHERE "
+                             "target_id = ? AND status = 'scanned' GROUP BY language "
+                             "ORDER BY language", (target_id,)).fetchall()
+    problems = conn.execute("SELECT COUNT(*) FROM units WHERE target_id = ? AND reason IS "
+                            "NOT NULL", (target_id,)).fetchone()[0]
+    return {"files": files, "loc": loc, "skipped": skipped, "problems": problems,
+            "units": sum(n for _, _, n in kinds),
+            "languages": [list(r) for r in languages], "kinds": [list(r) for r in kinds]}
+
+
+def problem_units(conn: sqlite3.Connection, target_id: int, limit: int) -> list[UnitView]:
+    """The first `limit` units that carry a problem (a parse error)."""
+    rows = conn.execute(
+        "SELECT u.id, f.path || ':' || u.kind || ':' || u.name, u.kind, u.name, u.language, "
+        "f.path, u.start_line, u.end_line, u.loc, u.parent, u.reason, u.stale_reason "
+        "FROM units u JOIN files f ON f.id = u.file_id WHERE u.target_id = ? "
+        "AND u.reason IS NOT NULL ORDER BY f.path, u.start_line LIMIT ?", (target_id, limit))
+    return [UnitView(*r) for r in rows]

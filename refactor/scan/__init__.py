@@ -6,13 +6,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from refactor import __version__
 from refactor.ledger import Changes, EncodedFile, Ledger
 from refactor.model import Skip
 from refactor.scan.files import DEFAULT_MAX_BYTES, Unchanged
 from refactor.scan.pool import Task, scan_files
-from refactor.scan.resolve import SymbolTable, resolve
+from refactor.scan.resolve import SymbolTable, referenced_names, resolve
 from refactor.scan.stale import stale_units
 from refactor.scan.walk import Candidate, discover
 
@@ -32,11 +33,16 @@ class ScanSummary:
     unchanged: int = 0
     removed: int = 0
     skipped: list[Skip] = field(default_factory=list)
-    units: int = 0
-    edges: int = 0
-    stale: int = 0
     newly_stale: int = 0
+    # files, units, loc, skipped, problems, edges, stale, languages, kinds (see the ledger)
+    aggregates: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)
+
+    def lap(self, phase: str, since: float) -> float:
+        now = time.perf_counter()
+        self.phases[phase] = round(self.phases.get(phase, 0.0) + now - since, 3)
+        return now
 
 
 def scan_target(
@@ -61,6 +67,7 @@ def scan_target(
     target_id = ledger.target(name, str(root))
     run_id = ledger.begin_run(target_id, "scan", found.commit)
     summary = ScanSummary(target_id, run_id, found.commit, candidates=len(found.candidates))
+    summary.lap("discover", started)
     try:
         _scan(root, ledger, found.candidates, found.skipped, summary, max_bytes, workers,
               on_start, progress)
@@ -71,9 +78,9 @@ def scan_target(
     ledger.finish_run(run_id, "ok", {
         "candidates": summary.candidates, "parsed": summary.parsed,
         "unchanged": summary.unchanged, "removed": summary.removed,
-        "skipped": len(summary.skipped), "units": summary.units, "edges": summary.edges,
-        "stale": summary.stale, "newly_stale": summary.newly_stale,
-        "seconds": round(summary.seconds, 3),
+        "skipped": len(summary.skipped), "newly_stale": summary.newly_stale,
+        "seconds": round(summary.seconds, 3), "phases": summary.phases,
+        "aggregates": summary.aggregates,
     })
     return summary
 
@@ -83,6 +90,7 @@ def _scan(root: Path, ledger: Ledger, candidates: list[Candidate], skips: list[S
           on_start: Callable[[int], None] | None,
           progress: Callable[[int], None] | None) -> None:
     target_id, run_id = summary.target_id, summary.run_id
+    clock = time.perf_counter()
     known = ledger.file_index(target_id)
     scanner_key = f"{SCANNER_KEY}:{target_id}"
     same_scanner = ledger.meta(scanner_key) == __version__
@@ -133,17 +141,26 @@ def _scan(root: Path, ledger: Ledger, candidates: list[Candidate], skips: list[S
         touched_any = True
     if touched:
         ledger.touch_files(target_id, touched)
+    clock = summary.lap("parse", clock)
+    previous = ledger.last_run_stats(target_id, "scan").get("aggregates")
     if touched_any:
-        lost = ledger.edges_into(target_id, changes.removed) if changes.removed else []
+        lost = [e for e in ledger.edges(target_id) if e[1] in changes.removed] \
+            if changes.removed else []
+        referenced = referenced_names(ledger.ref_rows(target_id))
         table = SymbolTable(ledger.file_paths(target_id))
         for row in ledger.symbol_rows(target_id):
-            table.add(*row)
+            table.add(*row, referenced=referenced)
+        del referenced
         ledger.replace_edges(target_id, lambda: resolve(table, ledger.ref_rows(target_id)))
         del table
+        clock = summary.lap("resolve", clock)
         if changes:
-            reasons = stale_units(changes, lambda ids: ledger.edges_into(target_id, ids), lost)
+            reasons = stale_units(changes, [*ledger.edges(target_id), *lost])
             ledger.mark_stale(reasons)
             summary.newly_stale = len(reasons)
+            clock = summary.lap("stale", clock)
     if not same_scanner:
         ledger.set_meta(scanner_key, __version__)
-    summary.units, summary.edges, summary.stale = ledger.unit_counts(target_id)
+    summary.aggregates = ledger.aggregates(target_id) if touched_any or not previous \
+        else previous
+    summary.lap("count", clock)

@@ -13,7 +13,7 @@ from refactor.ledger import EncodedFile, encode_file
 from refactor.model import FileScan, Skip, Warning_
 from refactor.scan.walk import Candidate
 
-DEFAULT_MAX_BYTES = 16_000_000
+DEFAULT_MAX_BYTES = 32_000_000
 _SNIFF = 8192
 
 

@@ -52,21 +52,26 @@ class SymbolTable:
         self._indexes: dict[tuple[str, int], tuple[dict[int, int], dict[str, int]]] = {}
 
     def add(self, uid: int, file_id: int, kind: str, name: str, language: str,
-            aliases: str, is_static: int) -> None:
+            aliases: str, is_static: int, referenced: set[str] | None = None) -> None:
+        """Add one definition; with `referenced`, only if one of its names is in it."""
         base = name.split("~", 1)[0]
         if language != "c":
-            self.cobol.setdefault((kind, base), []).append((0, uid, file_id, True))
+            if referenced is None or base in referenced:
+                self.cobol.setdefault((kind, base), []).append((0, uid, file_id, True))
             return
-        visible = not is_static or self.paths[file_id].endswith(".h")
         rank = _RANK[kind]
-        names = [base, *(aliases.split("\t") if aliases else ())]
-        for alias in names:
-            if alias.startswith("="):
-                key, r = alias[1:], _RANK["enumerator"]
-            elif alias.startswith(("struct ", "union ", "enum ")):
-                key, r = alias.split(" ", 1)[1], rank
+        keys = []
+        for alias in (base, *(aliases.split("\t") if aliases else ())):
+            if alias.startswith("="):  # an enumerator
+                keys.append((alias[1:], _RANK["enumerator"]))
+            elif alias.startswith(("struct ", "union ", "enum ")):  # a tag: `struct foo`
+                keys.append((alias.split(" ", 1)[1], rank))
             else:
-                key, r = alias, rank
+                keys.append((alias, rank))
+        if referenced is not None:
+            keys = [k for k in keys if k[0] in referenced]
+        visible = not is_static or self.paths[file_id].endswith(".h")
+        for key, r in keys:
             self.c.setdefault(key, []).append((r, uid, file_id, visible))
 
     def ancestors(self, file_id: int) -> tuple[str, ...]:
@@ -145,8 +150,22 @@ class SymbolTable:
         return edges
 
 
-def resolve(table: SymbolTable,
-            ref_rows: Iterable[tuple[int, int, str, str]]) -> Iterator[Edge]:
-    """Edges of every unit in `ref_rows` (id, file id, language, encoded refs), streamed."""
+def referenced_names(ref_rows: Iterable[tuple[int, int, str, str]]) -> set[str]:
+    """Every name any unit refers to: definitions outside it can never be a target."""
+    names: set[str] = set()
+    for _, _, _, refs in ref_rows:
+        for _, group in decode_refs(refs):
+            names.update(group)
+    return names
+
+
+def resolve(table: SymbolTable, ref_rows: Iterable[tuple[int, int, str, str]],
+            ) -> Iterator[tuple[int, str, list[int]]]:
+    """(unit, edge kind, sorted destination units) for every unit in `ref_rows` (id, file
+    id, language, encoded refs), streamed."""
     for uid, file_id, language, refs in ref_rows:
-        yield from sorted(table.resolve(uid, file_id, language, refs))
+        grouped: dict[str, list[int]] = {}
+        for _, dst, kind in table.resolve(uid, file_id, language, refs):
+            grouped.setdefault(kind, []).append(dst)
+        for kind in sorted(grouped):
+            yield uid, kind, sorted(grouped[kind])

@@ -10,34 +10,26 @@ unit is translated again.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from refactor.ledger import Changes
 
 DECLARATION_EDGES = frozenset({"type", "global", "macro", "copy"})
-Edges = list[tuple[int, int, str]]
 
 
-def stale_units(changes: Changes, users_of: Callable[[Iterable[int]], Edges],
-                removed_edges: Edges) -> dict[int, str]:
+def stale_units(changes: Changes, edges: Iterable[tuple[int, int, str]]) -> dict[int, str]:
     """unit id -> reason, for every unit the changes make stale (removed units excluded).
 
-    `users_of(ids)` gives the current edges into `ids`; `removed_edges` are the edges that
-    pointed at removed units before they went.
+    `edges` are the current edges plus those that pointed at removed units before they went.
     """
     reasons: dict[int, str] = {u: "its source changed" for u in changes.src_changed}
     cause = {u: f"{changes.names.get(u, u)} changed" for u in changes.src_changed}
     cause.update({u: f"{changes.names.get(u, u)} was removed" for u in changes.removed})
-    pending_removed: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for src, dst, kind in removed_edges:
-        pending_removed[dst].append((src, kind))
+    users: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for src, dst, kind in edges:
+        users[dst].append((src, kind))
     frontier = set(changes.src_changed | changes.removed)
     while frontier:
-        users: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for src, dst, kind in users_of(frontier - changes.removed):
-            users[dst].append((src, kind))
-        for dst in frontier & changes.removed:
-            users[dst].extend(pending_removed.get(dst, ()))
         next_frontier: set[int] = set()
         for dep in frontier:
             for user, kind in users.get(dep, ()):

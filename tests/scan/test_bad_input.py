@@ -69,7 +69,6 @@ def test_bad_inputs_are_named_and_good_files_scanned(tmp_path: Path, cli) -> Non
     skipped = {s["path"]: s["reason"] for s in data["skipped"]}
     assert "binary file" in skipped["x.c"]
     assert "NUL byte at line 2001" in skipped["nul.c"]
-    assert "over the 16 MB limit" in skipped["generated/huge.c"]
     assert "empty file" in skipped["empty.c"]
     assert "symlink loop" in skipped["loop1.c"] and "symlink loop" in skipped["loop2.c"]
     assert "outside the repository" in skipped["escape.c"]
@@ -81,22 +80,25 @@ def test_bad_inputs_are_named_and_good_files_scanned(tmp_path: Path, cli) -> Non
     assert units[("broken.c", "ok")]["reason"] is None
     assert "parse error" in units[("broken.c", "bad")]["reason"]
     assert ("latin1.c", "cafe") in units
+    # 20 MB of generated C is within the default limit (32 MB): scanned, all of it
+    generated = [u for u in data["units"] if u["path"] == "generated/huge.c"]
+    assert len(generated) == HUGE_FUNCTIONS
     warnings = {(w["path"], w["line"]) for w in data["warnings"]}
     assert ("latin1.c", 1) in warnings
     assert not any("secret" in u["name"] for u in data["units"])
 
 
-def test_twenty_megabytes_of_generated_c_scan_when_allowed(tmp_path: Path, cli) -> None:
+def test_files_over_the_size_limit_are_skipped(tmp_path: Path, cli) -> None:
     repo = tmp_path / "repo"
-    write_tree(repo, {"huge.c": huge_c(HUGE_FUNCTIONS)})
+    write_tree(repo, {"huge.c": huge_c(HUGE_FUNCTIONS), "small.c": GOOD_C})
     assert (repo / "huge.c").stat().st_size > 20_000_000
-    result = cli("scan", repo, "--json", "--max-file-size", "32",
+    result = cli("scan", repo, "--json", "--max-file-size", "16",
                  "--ledger", tmp_path / "l.db")
     assert result.code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["skipped"] == []
-    assert data["totals"]["units"] == HUGE_FUNCTIONS
-    assert data["totals"]["loc"] == data["totals"]["units"]
+    (skip,) = data["skipped"]
+    assert skip["path"] == "huge.c" and "over the 16 MB limit" in skip["reason"]
+    assert {u["name"] for u in data["units"]} == {"add", "twice", "struct pair"}
 
 
 def test_missing_path_is_one_sentence_and_status_1(tmp_path: Path, cli) -> None:

@@ -31,13 +31,14 @@ _DEFINITIONS = frozenset({"function_definition", "declaration", "type_definition
                           "struct_specifier", "union_specifier", "enum_specifier"})
 # Every byte that cannot be part of an identifier becomes a space: split() gives the words.
 _WORDS = bytes(b if chr(b).isalnum() or b == 0x5F else 0x20 for b in range(128)) + b" " * 128
-_IDENT = re.compile(rb"\b[A-Za-z_]\w*")
-_LITERAL = re.compile(rb"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
+# Where an identifier starts (not inside a number such as 0x1fUL).
+_NAME_START = re.compile(rb"(?<![\w.])[A-Za-z_]")
+_LITERAL = re.compile(rb"\"(?:[^\"\\\n]+|\\.)*\"|'(?:[^'\\\n]+|\\.)*'")
 # Literals or comments, left to right: a comment marker inside a literal is not a comment.
-_COMMENT = re.compile(rb"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'"
-                      rb"|(/\*.*?(?:\*/|\Z)|//(?:[^\n\\]|\\.|\\\n)*)", re.DOTALL)
-_MACRO = re.compile(rb"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(?![\w(])((?:[^\n\\]|\\.|\\\n)*)",
-                    re.MULTILINE)
+_COMMENT = re.compile(rb"\"(?:[^\"\\\n]+|\\.)*\"|'(?:[^'\\\n]+|\\.)*'"
+                      rb"|(/\*.*?(?:\*/|\Z)|//(?:[^\n\\]+|\\.|\\\n)*)", re.DOTALL)
+_MACRO = re.compile(rb"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(?![\w(])"
+                    rb"((?:[^\n\\]+|\\.|\\\n)*)", re.MULTILINE)
 _KEYWORDS = frozenset(
     b"auto break case char const continue default do double else enum extern float for goto"
     b" if inline int long register restrict return short signed sizeof static struct switch"
@@ -125,7 +126,6 @@ class _Candidate(NamedTuple):
     is_static: bool
     sig_end: int  # where the part callers depend on ends (a function's body start)
     has_error: bool
-    refs_from: int  # where the text whose names are references starts (a macro's value)
 
 
 def _candidate(node: tree_sitter.Node) -> _Candidate | None:
@@ -135,8 +135,7 @@ def _candidate(node: tree_sitter.Node) -> _Candidate | None:
              sig_end: int | None = None) -> _Candidate:
         return _Candidate(unit_kind, name, node.start_byte, node.end_byte,
                           node.start_point[0] + 1, _end_line(node), tuple(aliases), is_static,
-                          node.end_byte if sig_end is None else sig_end, node.has_error,
-                          node.start_byte)
+                          node.end_byte if sig_end is None else sig_end, node.has_error)
 
     if kind == "function_definition":
         name, _ = _declarator_name(node.child_by_field_name("declarator"))
@@ -175,20 +174,35 @@ def _candidate(node: tree_sitter.Node) -> _Candidate | None:
     return None
 
 
-def _macros(blanked: bytes) -> list[_Candidate]:
+def _macro_units(blanked: bytes, prefix: list[int]) -> list[UnitRecord]:
+    """Constant macros, straight from the text: generated register headers hold millions
+    of them, so this path is kept lean (a short value is its own fingerprint)."""
     out = []
     line, pos = 1, 0
+    seen: dict[str, int] = {}
+    newlines = blanked.count
     for match in _MACRO.finditer(blanked):
-        line += blanked.count(b"\n", pos, match.start())
-        pos = match.start()
-        value = match.group(2).replace(b"\\\n", b" ").strip()
-        if not value or not _CONST_VALUE.fullmatch(value) \
-                or any(w in _STATEMENT_WORDS for w in _IDENT.findall(value)):
+        start = match.start()
+        line += newlines(b"\n", pos, start)
+        pos = start
+        raw = match.group(2)
+        multi = b"\n" in raw
+        value = (raw.replace(b"\\\n", b" ") if multi else raw).strip()
+        if not value or not _CONST_VALUE.fullmatch(value):
             continue
-        end_line = line + match.group(0).count(b"\n")
-        out.append(_Candidate("macro", match.group(1).decode("utf-8", "replace"),
-                              match.start(), match.end(), line, end_line, (), False,
-                              match.end(), False, match.start(2)))
+        has_names = _NAME_START.search(value) is not None
+        if has_names and not _STATEMENT_WORDS.isdisjoint(value.translate(_WORDS).split()):
+            continue
+        name = match.group(1).decode("utf-8", "replace")
+        seen[name] = seen.get(name, 0) + 1
+        if multi:
+            value = b" ".join(value.split())
+        src = "=" + value.decode("latin-1") if len(value) <= 32 else _digest(value)
+        end_line = line + raw.count(b"\n") if multi else line
+        out.append(UnitRecord(
+            "macro", name if seen[name] == 1 else f"{name}~{seen[name]}", line, end_line,
+            span_loc(prefix, line, end_line) if multi else 1, src, src,
+            _refs(value, {name}) if has_names else ()))
     return out
 
 
@@ -240,8 +254,6 @@ def extract(data: bytes, path: str) -> CFileUnits:
             candidates.append(cand)
             if cand.has_error:
                 errors[cand.start] = _first_error_line(node)
-    candidates.extend(_macros(blanked))
-    candidates.sort(key=lambda c: c.start)
     seen: dict[tuple[str, str], int] = {}
     units: list[UnitRecord] = []
     for cand in candidates:
@@ -260,11 +272,13 @@ def extract(data: bytes, path: str) -> CFileUnits:
             src_hash=src_hash,
             sig_hash=src_hash if cand.sig_end >= cand.end
             else _digest(blanked[cand.start:cand.sig_end]),
-            refs=_refs(blanked[cand.refs_from:cand.end], own),
+            refs=_refs(code, own),
             aliases=cand.aliases,
             is_static=cand.is_static,
             reason=_error_reason(*errors[cand.start]) if cand.start in errors else None,
         ))
+    units.extend(_macro_units(blanked, prefix))
+    units.sort(key=lambda u: u.start_line)
     warnings = tuple(Warning_(path, n.start_point[0] + 1, "code that does not parse as C "
                               "outside any unit") for n in stray[:20])
     return CFileUnits(tuple(units), sum(flags), warnings)
