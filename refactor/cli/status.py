@@ -30,6 +30,7 @@ def status(
                                                  "default: every target in --ledger.")] = None,
     ledger: Annotated[Path | None, typer.Option(help="Ledger database.")] = None,
     all_files: Annotated[bool, typer.Option("--all", help="List every file.")] = False,
+    list_units: Annotated[bool, typer.Option("--units", help="List every unit too.")] = False,
 ) -> None:
     """Show units by state, per file and in total."""
     led, targets = ledger_and_targets(target, ledger)
@@ -37,6 +38,8 @@ def status(
         for tid, name in targets:
             files = led.files(tid)
             units = led.units(tid)
+            if list_units:
+                render_units(name, units, led.planned(tid))
             planned = led.planned(tid)
             by_file: dict[str, Counter[str]] = {}
             for u in units:
@@ -67,3 +70,15 @@ def status(
             for u in [u for u in units if u.stale_reason][:10]:
                 console.print(f"  [yellow]stale[/] {u.name} ({u.path}): {u.stale_reason}",
                               highlight=False)
+
+
+def render_units(name: str, units: list[UnitView], planned: dict[int, tuple[int, int]]) -> None:
+    table = Table(title=f"{name}: units", title_justify="left")
+    for column in ("file", "lines", "kind", "name", "code lines", "wave", "state"):
+        table.add_column(column, justify="right" if column in ("code lines", "wave") else
+                         "left")
+    for u in units:
+        wave = planned.get(u.id)
+        table.add_row(u.path, f"{u.start_line}-{u.end_line}", u.kind, u.name, str(u.loc),
+                      str(wave[0]) if wave else "-", state_of(u))
+    console.print(table)

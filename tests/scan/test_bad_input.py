@@ -47,6 +47,10 @@ def make_bad_repo(root: Path) -> Path:
         "latin1.c": b"/* caf\xe9 */\nint cafe(void) { return '\xe9'; }\n",
         "generated/huge.c": huge_c(HUGE_FUNCTIONS),
         "broken.c": "int ok(void) { return 1; }\nint bad(void) { return 1 +; }\n",
+        # unterminated literals (apostrophes in #error text, in #if 0 prose) must not make
+        # a regular expression backtrack exponentially
+        "prose.c": "#if 0\nit's " + "a" * 60 + "\n#endif\n#error don't \"" + "b" * 60
+                   + "\nint after(void) { return 0; }\n",
         "empty.c": b"",
         # last line shorter than 7 columns and no newline: hangs the raw grammar
         "short.cbl": GOOD_COBOL.replace("    ", "", 1) + "  AB",
@@ -80,6 +84,7 @@ def test_bad_inputs_are_named_and_good_files_scanned(tmp_path: Path, cli) -> Non
     assert units[("broken.c", "ok")]["reason"] is None
     assert "parse error" in units[("broken.c", "bad")]["reason"]
     assert ("latin1.c", "cafe") in units
+    assert ("prose.c", "after") in units
     # 20 MB of generated C is within the default limit (32 MB): scanned, all of it
     generated = [u for u in data["units"] if u["path"] == "generated/huge.c"]
     assert len(generated) == HUGE_FUNCTIONS

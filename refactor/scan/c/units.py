@@ -33,12 +33,14 @@ _DEFINITIONS = frozenset({"function_definition", "declaration", "type_definition
 _WORDS = bytes(b if chr(b).isalnum() or b == 0x5F else 0x20 for b in range(128)) + b" " * 128
 # Where an identifier starts (not inside a number such as 0x1fUL).
 _NAME_START = re.compile(rb"(?<![\w.])[A-Za-z_]")
-_LITERAL = re.compile(rb"\"(?:[^\"\\\n]+|\\.)*\"|'(?:[^'\\\n]+|\\.)*'")
+# Possessive quantifiers: an unterminated literal (an apostrophe in `#error don't`) must
+# fail in linear time, not backtrack through every way of splitting the line.
+_LITERAL = re.compile(rb"\"(?:[^\"\\\n]++|\\.)*+\"|'(?:[^'\\\n]++|\\.)*+'")
 # Literals or comments, left to right: a comment marker inside a literal is not a comment.
-_COMMENT = re.compile(rb"\"(?:[^\"\\\n]+|\\.)*\"|'(?:[^'\\\n]+|\\.)*'"
-                      rb"|(/\*.*?(?:\*/|\Z)|//(?:[^\n\\]+|\\.|\\\n)*)", re.DOTALL)
+_COMMENT = re.compile(rb"\"(?:[^\"\\\n]++|\\.)*+\"|'(?:[^'\\\n]++|\\.)*+'"
+                      rb"|(/\*.*?(?:\*/|\Z)|//(?:[^\n\\]++|\\.|\\\n)*+)", re.DOTALL)
 _MACRO = re.compile(rb"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(?![\w(])"
-                    rb"((?:[^\n\\]+|\\.|\\\n)*)", re.MULTILINE)
+                    rb"((?:[^\n\\]++|\\.|\\\n)*+)", re.MULTILINE)
 _KEYWORDS = frozenset(
     b"auto break case char const continue default do double else enum extern float for goto"
     b" if inline int long register restrict return short signed sizeof static struct switch"
