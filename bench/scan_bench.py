@@ -76,9 +76,9 @@ def timed_scan(root: Path, ledger: Path) -> dict[str, float]:
             raise SystemExit(f"refactor scan failed ({proc.returncode}): {err.decode()[-2000:]}")
     with Ledger(ledger) as led:
         (target_id, *_), = led.targets()
-        totals = led.totals(target_id)
         stats = led.last_run_stats(target_id, "scan")
-    return {"seconds": seconds, "peak_mb": peak / 1e6, **totals, "phases": stats["phases"]}
+    return {"seconds": seconds, "peak_mb": peak / 1e6, **stats["aggregates"],
+            "phases": stats["phases"]}
 
 
 def cloc_code_lines(root: Path) -> tuple[int, float]:

@@ -254,11 +254,24 @@ class Ledger:
             "SELECT id, file_id, kind, name, language, aliases, is_static FROM units "
             "WHERE target_id = ?", (target_id,))
 
-    def ref_rows(self, target_id: int) -> Iterator[tuple[int, int, str, str]]:
-        """Units with references: id, file id, language, encoded refs (streamed)."""
+    def ref_rows(self, target_id: int, lo: int | None = None,
+                 hi: int | None = None) -> Iterator[tuple[int, int, str, str]]:
+        """Units with references, optionally with ids in [lo, hi]: id, file id, language,
+        encoded refs (streamed)."""
+        if lo is None or hi is None:
+            return self.conn.execute(
+                "SELECT id, file_id, language, refs FROM units WHERE target_id = ? "
+                "AND refs != ''", (target_id,))
         return self.conn.execute(
-            "SELECT id, file_id, language, refs FROM units WHERE target_id = ? "
-            "AND refs != ''", (target_id,))
+            "SELECT id, file_id, language, refs FROM units WHERE id BETWEEN ? AND ? "
+            "AND target_id = ? AND refs != ''", (lo, hi, target_id))
+
+    def ref_id_span(self, target_id: int) -> tuple[int, int, int]:
+        """Lowest and highest id of the target's units with references, and their number."""
+        lo, hi, count = self.conn.execute(
+            "SELECT MIN(id), MAX(id), COUNT(*) FROM units WHERE target_id = ? AND refs != ''",
+            (target_id,)).fetchone()
+        return lo or 0, hi or 0, count
 
     def replace_edges(self, target_id: int,
                       make_edges: Callable[[], Iterable[tuple[int, str, list[int]]]]) -> int:

@@ -12,8 +12,8 @@ from refactor import __version__
 from refactor.ledger import Changes, EncodedFile, Ledger
 from refactor.model import Skip
 from refactor.scan.files import DEFAULT_MAX_BYTES, Unchanged
-from refactor.scan.pool import Task, scan_files
-from refactor.scan.resolve import SymbolTable, referenced_names, resolve
+from refactor.scan.graph import build_graph
+from refactor.scan.pool import Task, default_workers, scan_files
 from refactor.scan.stale import stale_units
 from refactor.scan.walk import Candidate, discover
 
@@ -146,14 +146,11 @@ def _scan(root: Path, ledger: Ledger, candidates: list[Candidate], skips: list[S
     if touched_any:
         lost = [e for e in ledger.edges(target_id) if e[1] in changes.removed] \
             if changes.removed else []
-        referenced = referenced_names(ledger.ref_rows(target_id))
-        table = SymbolTable(ledger.file_paths(target_id))
-        for row in ledger.symbol_rows(target_id):
-            table.add(*row, referenced=referenced)
-        del referenced
-        ledger.replace_edges(target_id, lambda: resolve(table, ledger.ref_rows(target_id)))
-        del table
-        clock = summary.lap("resolve", clock)
+        def lap(phase: str) -> None:
+            nonlocal clock
+            clock = summary.lap(phase, clock)
+
+        build_graph(ledger, target_id, workers or default_workers(), lap)
         if changes:
             reasons = stale_units(changes, [*ledger.edges(target_id), *lost])
             ledger.mark_stale(reasons)

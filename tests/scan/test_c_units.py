@@ -112,3 +112,16 @@ def test_syntax_error_marks_only_the_broken_unit() -> None:
     units = by_name(extract(source, "e.c").units)
     assert units["good"].reason is None and units["fine"].reason is None
     assert units["bad"].reason and "line 2" in units["bad"].reason
+
+
+def test_header_of_only_directives_gives_its_macros() -> None:
+    """Such files skip the tree-sitter parse; the units must be the same."""
+    source = (b"#ifndef A_H\n#define A_H\n#define X 1 /* c */\n#define Y \\\n   (X + 2)\n"
+              b"#define F(a) ((a) + X)\n#endif\n")
+    result = extract(source, "a.h")
+    assert [(u.name, u.start_line, u.end_line, u.loc) for u in result.units] == [
+        ("X", 3, 3, 1), ("Y", 4, 5, 2)]
+    assert flat(result.units[1].refs) == {("name", "X")}
+    assert result.loc == 7
+    with_code = extract(source + b"int z;\n", "b.h")
+    assert [u.name for u in with_code.units] == ["X", "Y", "z"]

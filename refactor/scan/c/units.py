@@ -31,6 +31,8 @@ _DEFINITIONS = frozenset({"function_definition", "declaration", "type_definition
                           "struct_specifier", "union_specifier", "enum_specifier"})
 # Every byte that cannot be part of an identifier becomes a space: split() gives the words.
 _WORDS = bytes(b if chr(b).isalnum() or b == 0x5F else 0x20 for b in range(128)) + b" " * 128
+# A line of C that is not a preprocessor directive (continuations joined first).
+_C_LINE = re.compile(rb"^[ \t]*[^#\s]", re.MULTILINE)
 # Where an identifier starts (not inside a number such as 0x1fUL).
 _NAME_START = re.compile(rb"(?<![\w.])[A-Za-z_]")
 # Possessive quantifiers: an unterminated literal (an apostrophe in `#error don't`) must
@@ -240,8 +242,11 @@ def _first_error_line(node: tree_sitter.Node) -> tuple[int, bool]:
 
 
 def extract(data: bytes, path: str) -> CFileUnits:
-    """Parse one C file and return its units, its code line count and its warnings."""
-    tree = parser().parse(data)
+    """Parse one C file and return its units, its code line count and its warnings.
+
+    A file holding nothing but preprocessor lines (generated register headers: a third of
+    the Linux kernel's bytes) has no C syntax to parse: its macros come from the text.
+    """
     comments = [m.span(1) for m in _COMMENT.finditer(data) if m.start(1) != -1]
     blanked = blank_ranges(data, comments)
     flags = line_flags(blanked)
@@ -250,7 +255,9 @@ def extract(data: bytes, path: str) -> CFileUnits:
     stray: list[tree_sitter.Node] = []
     candidates: list[_Candidate] = []
     errors: dict[int, tuple[int, bool]] = {}
-    for node in _top_level(tree.root_node, stray):
+    directives_only = _C_LINE.search(blanked.replace(b"\\\n", b"  ")) is None
+    root = None if directives_only else parser().parse(data).root_node
+    for node in _top_level(root, stray) if root is not None else ():
         cand = _candidate(node)
         if cand is not None:
             candidates.append(cand)

@@ -1,0 +1,31 @@
+"""The dependency graph is the same whether it is built in one process or on every core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from refactor.ledger import Ledger
+from refactor.scan import graph, scan_target
+from tests.conftest import REPO
+
+
+def named_edges(ledger: Ledger, target_id: int) -> set[tuple[str, str, str]]:
+    names = {u.id: u.uid for u in ledger.units(target_id)}
+    return {(names[s], names[d], k) for s, d, k in ledger.edges(target_id)}
+
+
+def test_parallel_graph_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = REPO / "targets" / "kvstore"
+    results = []
+    for workers, threshold in ((1, 10**9), (2, 0)):
+        monkeypatch.setattr(graph, "PARALLEL_MIN_UNITS", threshold)
+        with Ledger(tmp_path / f"l{workers}.db") as led:
+            summary = scan_target(root, led, "kvstore", workers=workers)
+            results.append((named_edges(led, summary.target_id),
+                            summary.aggregates["edges"]))
+    (serial, serial_count), (parallel, parallel_count) = results
+    assert serial == parallel
+    assert serial_count == parallel_count == len(serial) > 200
+    assert ("src/store.c:function:hash_key", "src/hash.c:function:kv_fnv1a", "call") in serial
