@@ -1,21 +1,19 @@
 """The ledger: every result is a row in an embedded SQLite database."""
 
 from refactor.ledger.db import SCHEMA_VERSION, LedgerError
+from refactor.ledger.shard import write_shard
 from refactor.ledger.store import (
     Changes,
-    EncodedFile,
     FileRow,
     Ledger,
     SymbolRow,
     decode_refs,
-    encode_file,
 )
 from refactor.ledger.views import FileView, UnitView
 
 __all__ = [
     "SCHEMA_VERSION",
     "Changes",
-    "EncodedFile",
     "FileRow",
     "FileView",
     "Ledger",
@@ -23,5 +21,5 @@ __all__ = [
     "SymbolRow",
     "UnitView",
     "decode_refs",
-    "encode_file",
+    "write_shard",
 ]

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from refactor.ledger import views
+from refactor.ledger import shard, views
 from refactor.ledger.db import connect, now
-from refactor.model import FileScan, Reference, Skip, UnitRecord
+from refactor.model import Reference, Skip, UnitRecord
 
 # A unit as the ledger stores it, in column order (see `encode_unit`).
 UnitValues = tuple[str, str, int, int, int, str, str, int, str | None, str, str, str | None]
@@ -26,13 +26,6 @@ class FileRow(NamedTuple):
     mtime_ns: int | None
     status: str
     reason: str | None
-
-
-class EncodedFile(NamedTuple):
-    """A scanned file with its units already encoded as ledger rows (done in workers)."""
-
-    scan: FileScan  # its `units` left empty
-    rows: tuple[UnitValues, ...]
 
 
 # A unit as a definition: id, file id, kind, name, language, aliases, static.
@@ -69,10 +62,6 @@ def decode_refs(text: str) -> list[tuple[str, list[str]]]:
 def encode_unit(u: UnitRecord) -> UnitValues:
     return (u.kind, u.name, u.start_line, u.end_line, u.loc, u.src_hash, u.sig_hash,
             int(u.is_static), u.parent, "\t".join(u.aliases), encode_refs(u.refs), u.reason)
-
-
-def encode_file(fs: FileScan) -> EncodedFile:
-    return EncodedFile(fs._replace(units=()), tuple(encode_unit(u) for u in fs.units))
 
 
 class Ledger:
@@ -167,20 +156,52 @@ class Ledger:
                 c.execute("DELETE FROM files WHERE target_id = ? AND path = ?",
                           (target_id, path))
 
-    def store_results(self, target_id: int, run_id: int,
-                      results: Iterable[EncodedFile | Skip], changes: Changes,
-                      fresh: bool = False) -> None:
-        """Write a batch of file results in one transaction.
-
-        `fresh` says no file of the batch was in the ledger before (a cold scan), which
-        spares looking up the units they replace.
-        """
+    def store_skips(self, target_id: int, run_id: int, skips: Iterable[Skip],
+                    changes: Changes) -> None:
+        """Record files that could not be scanned, in one transaction."""
         with self.transaction() as c:
-            for result in results:
-                if isinstance(result, Skip):
-                    self._store_skip(c, target_id, run_id, result, changes)
-                else:
-                    self._store_file(c, target_id, run_id, result, changes, fresh)
+            for skip in skips:
+                self._store_skip(c, target_id, run_id, skip, changes)
+
+    def merge_shard(self, target_id: int, run_id: int, shard_file: Path, changes: Changes,
+                    fresh: bool = False) -> list[str]:
+        """Absorb a worker's shard of scanned files; returns their paths.
+
+        `fresh` says none of them was in the ledger before (a cold scan): no old units to
+        compare with or delete.
+        """
+        self.conn.execute("ATTACH DATABASE ? AS shard", (str(shard_file),))
+        try:
+            with self.transaction() as c:
+                paths = shard.shard_paths(c)
+                if not fresh:
+                    for path in paths:
+                        self._compare_units(c, target_id, path, changes)
+                shard.absorb(c, target_id, run_id)
+        finally:
+            self.conn.execute("DETACH DATABASE shard")
+        return paths
+
+    def _compare_units(self, c: sqlite3.Connection, target_id: int, path: str,
+                       changes: Changes) -> None:
+        """Record what re-scanning `path` changes, and delete the units it no longer has."""
+        old = self._old_units(c, target_id, path)
+        if not old:
+            return
+        new = {(k, n): (s, g) for k, n, s, g in shard.shard_units(c, path)}
+        gone = []
+        for key, (uid, src, sig) in old.items():
+            changes.names[uid] = key[1]
+            now = new.get(key)
+            if now is None:
+                changes.removed.add(uid)
+                gone.append((uid,))
+                continue
+            if now[0] != src:
+                changes.src_changed.add(uid)
+            if now[1] != sig:
+                changes.sig_changed.add(uid)
+        c.executemany("DELETE FROM units WHERE id = ?", gone)
 
     def _old_units(self, c: sqlite3.Connection, target_id: int, path: str,
                    ) -> dict[tuple[str, str], tuple[int, str, str]]:
@@ -199,60 +220,33 @@ class Ledger:
                   "scanned_run) VALUES (?, ?, ?, ?, 'skipped', ?, ?)",
                   (target_id, skip.path, skip.size, skip.mtime_ns, skip.reason, run_id))
 
-    def _store_file(self, c: sqlite3.Connection, target_id: int, run_id: int,
-                    enc: EncodedFile, changes: Changes, fresh: bool) -> None:
-        fs = enc.scan
-        warnings = json.dumps([[w.line, w.reason] for w in fs.warnings]) if fs.warnings else None
-        old = {} if fresh else self._old_units(c, target_id, fs.path)
-        c.execute(
-            "INSERT INTO files(target_id, path, language, sha, size, mtime_ns, loc, status, "
-            "reason, warnings, scanned_run) VALUES (?, ?, ?, ?, ?, ?, ?, 'scanned', NULL, ?, ?) "
-            "ON CONFLICT(target_id, path) DO UPDATE SET language = excluded.language, "
-            "sha = excluded.sha, size = excluded.size, mtime_ns = excluded.mtime_ns, "
-            "loc = excluded.loc, status = 'scanned', reason = NULL, "
-            "warnings = excluded.warnings, scanned_run = excluded.scanned_run",
-            (target_id, fs.path, fs.language, fs.sha, fs.size, fs.mtime_ns, fs.loc, warnings,
-             run_id))
-        file_id = c.execute("SELECT id FROM files WHERE target_id = ? AND path = ?",
-                            (target_id, fs.path)).fetchone()[0]
-        if old:
-            keep = {(row[0], row[1]) for row in enc.rows}
-            for key, (uid, _, _) in old.items():
-                changes.names[uid] = key[1]
-                if key not in keep:
-                    changes.removed.add(uid)
-            for row in enc.rows:
-                before = old.get((row[0], row[1]))
-                if before is not None:
-                    if before[1] != row[5]:
-                        changes.src_changed.add(before[0])
-                    if before[2] != row[6]:
-                        changes.sig_changed.add(before[0])
-            gone = [old[k][0] for k in old if k not in keep]
-            c.executemany("DELETE FROM units WHERE id = ?", ((u,) for u in gone))
-        c.executemany(
-            "INSERT INTO units(target_id, file_id, language, kind, name, start_line, end_line, "
-            "loc, src_hash, sig_hash, is_static, parent, aliases, refs, reason, first_run, "
-            "changed_run) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-            "ON CONFLICT(file_id, kind, name) DO UPDATE SET "
-            "start_line = excluded.start_line, end_line = excluded.end_line, "
-            "loc = excluded.loc, is_static = excluded.is_static, parent = excluded.parent, "
-            "aliases = excluded.aliases, refs = excluded.refs, reason = excluded.reason, "
-            "changed_run = CASE WHEN units.src_hash = excluded.src_hash THEN units.changed_run "
-            "ELSE excluded.changed_run END, "
-            "src_hash = excluded.src_hash, sig_hash = excluded.sig_hash",
-            ((target_id, file_id, fs.language, *row, run_id, run_id) for row in enc.rows))
-
     # units, edges, staleness ----------------------------------------------------------
     def file_paths(self, target_id: int) -> dict[int, str]:
         return dict(self.conn.execute("SELECT id, path FROM files WHERE target_id = ?",
                                       (target_id,)))
 
-    def symbol_rows(self, target_id: int) -> Iterator[SymbolRow]:
-        """Every unit as a definition: id, file id, kind, name, language, aliases, static."""
+    def symbol_rows(self, target_id: int,
+                    referenced: Iterable[str] | None = None) -> Iterator[SymbolRow]:
+        """Units as definitions: id, file id, kind, name, language, aliases, static.
+
+        With `referenced`, units whose plain name is not referenced are left out in SQL
+        (units with aliases, and tags such as `struct foo`, are always returned): millions
+        of never-used constant macros then never reach Python.
+        """
+        if referenced is None:
+            return self.conn.execute(
+                "SELECT id, file_id, kind, name, language, aliases, is_static FROM units "
+                "WHERE target_id = ?", (target_id,))
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS referenced(name TEXT PRIMARY KEY) "
+                          "WITHOUT ROWID")
+        with self.transaction() as c:
+            c.execute("DELETE FROM referenced")
+            c.executemany("INSERT OR IGNORE INTO referenced VALUES (?)",
+                          ((n,) for n in referenced))
         return self.conn.execute(
-            "SELECT id, file_id, kind, name, language, aliases, is_static FROM units "
-            "WHERE target_id = ?", (target_id,))
+            "SELECT id, file_id, kind, name, language, aliases, is_static FROM units u "
+            "WHERE target_id = ? AND (aliases != '' OR kind = 'type' OR "
+            "substr(name, 1, instr(name || '~', '~') - 1) IN referenced)", (target_id,))
 
     def ref_rows(self, target_id: int, lo: int | None = None,
                  hi: int | None = None) -> Iterator[tuple[int, int, str, str]]:
@@ -274,16 +268,16 @@ class Ledger:
         return lo or 0, hi or 0, count
 
     def replace_edges(self, target_id: int,
-                      make_edges: Callable[[], Iterable[tuple[int, str, list[int]]]]) -> int:
-        """Replace a target's edges with the (src, kind, dsts) groups `make_edges()` streams
-        (it may read `ref_rows`); returns the number of edges."""
+                      make_edges: Callable[[], Iterable[tuple[int, str, str]]]) -> int:
+        """Replace a target's edges with the (src, kind, "dst dst ...") groups
+        `make_edges()` streams (it may read `ref_rows`); returns the number of edges."""
         count = 0
 
         def rows() -> Iterator[tuple[int, int, str, str]]:
             nonlocal count
             for src, kind, dsts in make_edges():
-                count += len(dsts)
-                yield target_id, src, kind, " ".join(map(str, dsts))
+                count += dsts.count(" ") + 1
+                yield target_id, src, kind, dsts
 
         with self.transaction() as c:
             c.execute("DELETE FROM edges WHERE target_id = ?", (target_id,))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -9,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from refactor import __version__
-from refactor.ledger import Changes, EncodedFile, Ledger
+from refactor.ledger import Changes, Ledger
 from refactor.model import Skip
 from refactor.scan.files import DEFAULT_MAX_BYTES, Unchanged
 from refactor.scan.graph import build_graph
@@ -19,7 +21,6 @@ from refactor.scan.walk import Candidate, discover
 
 __all__ = ["DEFAULT_MAX_BYTES", "ScanSummary", "scan_target"]
 
-WRITE_BATCH = 64  # files per ledger transaction
 SCANNER_KEY = "scanner_version"  # a different scanner re-reads every file
 
 
@@ -114,30 +115,30 @@ def _scan(root: Path, ledger: Ledger, candidates: list[Candidate], skips: list[S
     fresh_skips = [s for s in skips if not (s.path in known and known[s.path].status ==
                                             "skipped" and known[s.path].reason == s.reason)]
     if fresh_skips:
-        ledger.store_results(target_id, run_id, fresh_skips, changes)
+        ledger.store_skips(target_id, run_id, fresh_skips, changes)
         touched_any = True
     summary.skipped.extend(skips)
     if on_start:
         on_start(len(tasks))
     cold = not known
-    pending: list[EncodedFile | Skip] = []
+    new_skips: list[Skip] = []
     touched: list[tuple[str, int, int]] = []
-    for batch in scan_files(str(root), tasks, max_bytes, workers, progress):
-        for result in batch:
-            if isinstance(result, Unchanged):
-                touched.append((result.path, result.size, result.mtime_ns))
-                summary.unchanged += 1
-                continue
-            if isinstance(result, Skip):
-                summary.skipped.append(result)
-            else:
-                summary.parsed += 1
-            pending.append(result)
-        if len(pending) >= WRITE_BATCH:
-            ledger.store_results(target_id, run_id, pending, changes, fresh=cold)
-            touched_any, pending = True, []
-    if pending:
-        ledger.store_results(target_id, run_id, pending, changes, fresh=cold)
+    with tempfile.TemporaryDirectory(prefix=".scan-", dir=ledger.path.parent) as shard_dir:
+        for batch in scan_files(str(root), tasks, max_bytes, shard_dir, workers, progress):
+            if batch.shard is not None:
+                ledger.merge_shard(target_id, run_id, Path(batch.shard), changes, fresh=cold)
+                os.unlink(batch.shard)
+                summary.parsed += len(batch.scanned)
+                touched_any = True
+            for result in batch.others:
+                if isinstance(result, Unchanged):
+                    touched.append((result.path, result.size, result.mtime_ns))
+                    summary.unchanged += 1
+                else:
+                    new_skips.append(result)
+    if new_skips:
+        ledger.store_skips(target_id, run_id, new_skips, changes)
+        summary.skipped.extend(new_skips)
         touched_any = True
     if touched:
         ledger.touch_files(target_id, touched)

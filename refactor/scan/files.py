@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import uuid
+from pathlib import Path
 from typing import NamedTuple
 
-from refactor.ledger import EncodedFile, encode_file
+from refactor.ledger import write_shard
 from refactor.model import FileScan, Skip, Warning_
 from refactor.scan.walk import Candidate
 
@@ -107,12 +109,24 @@ def _scan(root: str, cand: Candidate, max_bytes: int, known_sha: str | None) -> 
     )
 
 
-def scan_batch(
-    root: str, tasks: list[tuple[Candidate, str | None]], max_bytes: int
-) -> list[EncodedFile | Skip | Unchanged]:
-    """Scan files in a worker; units travel back already encoded as ledger rows."""
-    out: list[EncodedFile | Skip | Unchanged] = []
+class BatchResult(NamedTuple):
+    """What a worker sends back: the shard holding its scanned files, and the rest."""
+
+    shard: str | None
+    scanned: tuple[str, ...]
+    others: tuple[Skip | Unchanged, ...]
+
+
+def scan_batch(root: str, tasks: list[tuple[Candidate, str | None]], max_bytes: int,
+               shard_dir: str) -> BatchResult:
+    """Scan files in a worker; their units go to a shard file in `shard_dir`."""
+    scans: list[FileScan] = []
+    others: list[Skip | Unchanged] = []
     for cand, known in tasks:
         result = scan_file(root, cand, max_bytes, known)
-        out.append(encode_file(result) if isinstance(result, FileScan) else result)
-    return out
+        (scans if isinstance(result, FileScan) else others).append(result)  # type: ignore[arg-type]
+    shard = None
+    if scans:
+        shard = os.path.join(shard_dir, f"{os.getpid()}-{uuid.uuid4().hex}.db")
+        write_shard(Path(shard), scans)
+    return BatchResult(shard, tuple(fs.path for fs in scans), tuple(others))

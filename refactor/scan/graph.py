@@ -9,6 +9,7 @@ the ledger with its own connection and returns grouped edges, and only the paren
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from refactor.scan.resolve import SymbolTable, referenced_names, resolve
 PARALLEL_MIN_UNITS = 50_000  # below this, forking costs more than it saves
 CHUNKS_PER_WORKER = 4
 
-EdgeRow = tuple[int, str, list[int]]
+EdgeRow = tuple[int, str, str]
 
 # Set in the parent just before forking; the workers inherit it.
 _TABLE: SymbolTable | None = None
@@ -61,19 +62,21 @@ def build_graph(ledger: Ledger, target_id: int, workers: int = 1,
     if lap:
         lap("resolve.names")
     table = SymbolTable(ledger.file_paths(target_id))
-    for row in ledger.symbol_rows(target_id):
+    for row in ledger.symbol_rows(target_id, names):
         table.add(*row, referenced=names)
     del names
     if lap:
         lap("resolve.table")
     if parallel:
         _TABLE = table
+        gc.freeze()  # keep the inherited table out of the children's collections
         try:
             with context.Pool(workers) as pool:
-                groups = [row for rows in pool.imap(_edges_in, chunks) for row in rows]
+                edges = ledger.replace_edges(target_id, lambda: (
+                    row for rows in pool.imap_unordered(_edges_in, chunks) for row in rows))
         finally:
             _TABLE = None
-        edges = ledger.replace_edges(target_id, lambda: groups)
+            gc.unfreeze()
     else:
         edges = ledger.replace_edges(target_id, lambda: resolve(table, ledger.ref_rows(
             target_id)))

@@ -14,13 +14,11 @@ from concurrent.futures import as_completed
 
 from pebble import ProcessExpired, ProcessPool
 
-from refactor.ledger import EncodedFile
 from refactor.model import Skip
-from refactor.scan.files import Unchanged, scan_batch
+from refactor.scan.files import BatchResult, scan_batch
 from refactor.scan.walk import Candidate
 
 Task = tuple[Candidate, str | None]
-Result = EncodedFile | Skip | Unchanged
 BATCH_BYTES = 4 * 1024 * 1024
 BATCH_FILES = 64
 COBOL_BATCH_FILES = 8
@@ -60,11 +58,12 @@ def scan_files(
     root: str,
     tasks: list[Task],
     max_bytes: int,
+    shard_dir: str,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
-    worker: Callable[[str, list[Task], int], list[Result]] = scan_batch,
+    worker: Callable[[str, list[Task], int, str], BatchResult] = scan_batch,
     file_timeout: float = FILE_TIMEOUT,
-) -> Iterator[list[Result]]:
+) -> Iterator[BatchResult]:
     """Yield batches of results as they finish; `progress(n)` is told of n more files.
 
     `worker` and `file_timeout` exist for tests of the watchdog itself.
@@ -78,7 +77,8 @@ def scan_files(
 
     with ProcessPool(max_workers=workers) as pool:
         futures = {
-            pool.schedule(worker, args=(root, batch, max_bytes), timeout=timeout(batch)):
+            pool.schedule(worker, args=(root, batch, max_bytes, shard_dir),
+                          timeout=timeout(batch)):
                 batch
             for batch in _batches(tasks)
         }
@@ -89,7 +89,7 @@ def scan_files(
                 results = future.result()
             except (FutureTimeout, ProcessExpired):
                 if len(batch) == 1:
-                    yield [_failure(batch[0][0], future, timeout(batch))]
+                    yield _failed(batch[0][0], future, timeout(batch))
                     if progress:
                         progress(1)
                 else:
@@ -99,7 +99,8 @@ def scan_files(
             if progress:
                 progress(len(batch))
         singles = {
-            pool.schedule(worker, args=(root, [task], max_bytes), timeout=timeout([task])):
+            pool.schedule(worker, args=(root, [task], max_bytes, shard_dir),
+                          timeout=timeout([task])):
                 task
             for task in retry
         }
@@ -108,10 +109,14 @@ def scan_files(
             try:
                 results = future.result()
             except (FutureTimeout, ProcessExpired):
-                results = [_failure(task[0], future, timeout([task]))]
+                results = _failed(task[0], future, timeout([task]))
             yield results
             if progress:
                 progress(1)
+
+
+def _failed(cand: Candidate, future: object, seconds: float) -> BatchResult:
+    return BatchResult(None, (), (_failure(cand, future, seconds),))
 
 
 def _failure(cand: Candidate, future: object, seconds: float) -> Skip:

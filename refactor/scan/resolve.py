@@ -160,12 +160,12 @@ def referenced_names(ref_rows: Iterable[tuple[int, int, str, str]]) -> set[str]:
 
 
 def resolve(table: SymbolTable, ref_rows: Iterable[tuple[int, int, str, str]],
-            ) -> Iterator[tuple[int, str, list[int]]]:
-    """(unit, edge kind, sorted destination units) for every unit in `ref_rows` (id, file
-    id, language, encoded refs), streamed."""
+            ) -> Iterator[tuple[int, str, str]]:
+    """(unit, edge kind, "dst dst ...") for every unit in `ref_rows` (id, file id,
+    language, encoded refs), destinations sorted, streamed."""
     for uid, file_id, language, refs in ref_rows:
         grouped: dict[str, list[int]] = {}
         for _, dst, kind in table.resolve(uid, file_id, language, refs):
             grouped.setdefault(kind, []).append(dst)
         for kind in sorted(grouped):
-            yield uid, kind, sorted(grouped[kind])
+            yield uid, kind, " ".join(map(str, sorted(grouped[kind])))

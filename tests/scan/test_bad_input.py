@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 from refactor.model import Skip
-from refactor.scan.files import scan_batch
-from refactor.scan.pool import Result, Task, scan_files
+from refactor.scan.files import BatchResult, scan_batch
+from refactor.scan.pool import Task, scan_files
 from refactor.scan.walk import Candidate
 from tests.conftest import write_tree
 
@@ -125,7 +125,7 @@ def test_corrupt_ledger_is_one_sentence_and_status_1(tmp_path: Path, cli) -> Non
     assert ledger.read_bytes().startswith(b"this is not a database")  # left untouched
 
 
-def hanging_worker(root: str, tasks: list[Task], max_bytes: int) -> list[Result]:
+def hanging_worker(root: str, tasks: list[Task], max_bytes: int, shard_dir: str) -> BatchResult:
     """Parse with the raw COBOL grammar, without our normalisation: loops forever."""
     from tree_sitter_language_pack import get_parser
 
@@ -133,7 +133,7 @@ def hanging_worker(root: str, tasks: list[Task], max_bytes: int) -> list[Result]
         data = Path(root, cand.rel).read_bytes()
         if data.endswith(b"AB"):
             get_parser("cobol").parse(data)
-    return scan_batch(root, tasks, max_bytes)
+    return scan_batch(root, tasks, max_bytes, shard_dir)
 
 
 def test_watchdog_stops_a_hanging_parser_and_keeps_the_rest(tmp_path: Path) -> None:
@@ -142,10 +142,12 @@ def test_watchdog_stops_a_hanging_parser_and_keeps_the_rest(tmp_path: Path) -> N
     tasks: list[Task] = [
         (Candidate(p.name, "cobol", p.stat().st_size, 0), None) for p in sorted(tmp_path.iterdir())
     ]
-    results = [r for batch in scan_files(str(tmp_path), tasks, 10**6, workers=2,
-                                         worker=hanging_worker, file_timeout=2.0)
-               for r in batch]
-    by_path = {r.path if isinstance(r, Skip) else r.scan.path: r for r in results}
-    assert isinstance(by_path["hang.cbl"], Skip)
-    assert "did not finish within" in by_path["hang.cbl"].reason
-    assert not isinstance(by_path["fine.cbl"], Skip)
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    batches = list(scan_files(str(tmp_path), tasks, 10**6, str(shards), workers=2,
+                              worker=hanging_worker, file_timeout=2.0))
+    skips = {s.path: s for b in batches for s in b.others if isinstance(s, Skip)}
+    scanned = {p for b in batches for p in b.scanned}
+    assert set(skips) == {"hang.cbl"}
+    assert "did not finish within" in skips["hang.cbl"].reason
+    assert scanned == {"fine.cbl"}
