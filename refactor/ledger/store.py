@@ -225,28 +225,11 @@ class Ledger:
         return dict(self.conn.execute("SELECT id, path FROM files WHERE target_id = ?",
                                       (target_id,)))
 
-    def symbol_rows(self, target_id: int,
-                    referenced: Iterable[str] | None = None) -> Iterator[SymbolRow]:
-        """Units as definitions: id, file id, kind, name, language, aliases, static.
-
-        With `referenced`, units whose plain name is not referenced are left out in SQL
-        (units with aliases, and tags such as `struct foo`, are always returned): millions
-        of never-used constant macros then never reach Python.
-        """
-        if referenced is None:
-            return self.conn.execute(
-                "SELECT id, file_id, kind, name, language, aliases, is_static FROM units "
-                "WHERE target_id = ?", (target_id,))
-        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS referenced(name TEXT PRIMARY KEY) "
-                          "WITHOUT ROWID")
-        with self.transaction() as c:
-            c.execute("DELETE FROM referenced")
-            c.executemany("INSERT OR IGNORE INTO referenced VALUES (?)",
-                          ((n,) for n in referenced))
+    def symbol_rows(self, target_id: int) -> Iterator[SymbolRow]:
+        """Every unit as a definition: id, file id, kind, name, language, aliases, static."""
         return self.conn.execute(
-            "SELECT id, file_id, kind, name, language, aliases, is_static FROM units u "
-            "WHERE target_id = ? AND (aliases != '' OR kind = 'type' OR "
-            "substr(name, 1, instr(name || '~', '~') - 1) IN referenced)", (target_id,))
+            "SELECT id, file_id, kind, name, language, aliases, is_static FROM units "
+            "WHERE target_id = ?", (target_id,))
 
     def ref_rows(self, target_id: int, lo: int | None = None,
                  hi: int | None = None) -> Iterator[tuple[int, int, str, str]]:

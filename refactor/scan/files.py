@@ -70,7 +70,7 @@ def _scan(root: str, cand: Candidate, max_bytes: int, known_sha: str | None) -> 
     sha = content_hash(data)
     if known_sha is not None and sha == known_sha:
         return Unchanged(cand.rel, cand.size, cand.mtime_ns)
-    if not data.strip():
+    if not data or data.isspace():
         return Skip(cand.rel, "empty file: no code to scan")
     nul = data.find(b"\0")
     if nul != -1:

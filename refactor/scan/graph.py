@@ -62,7 +62,7 @@ def build_graph(ledger: Ledger, target_id: int, workers: int = 1,
     if lap:
         lap("resolve.names")
     table = SymbolTable(ledger.file_paths(target_id))
-    for row in ledger.symbol_rows(target_id, names):
+    for row in ledger.symbol_rows(target_id):
         table.add(*row, referenced=names)
     del names
     if lap:

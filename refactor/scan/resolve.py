@@ -54,7 +54,13 @@ class SymbolTable:
     def add(self, uid: int, file_id: int, kind: str, name: str, language: str,
             aliases: str, is_static: int, referenced: set[str] | None = None) -> None:
         """Add one definition; with `referenced`, only if one of its names is in it."""
-        base = name.split("~", 1)[0]
+        base = name.split("~", 1)[0] if "~" in name else name
+        if not aliases and language == "c" and kind != "type":  # the common, lean case
+            if referenced is None or base in referenced:
+                self.c.setdefault(base, []).append(
+                    (_RANK[kind], uid, file_id,
+                     not is_static or self.paths[file_id].endswith(".h")))
+            return
         if language != "c":
             if referenced is None or base in referenced:
                 self.cobol.setdefault((kind, base), []).append((0, uid, file_id, True))
