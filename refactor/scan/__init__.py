@@ -13,7 +13,7 @@ from typing import Any
 from refactor import __version__
 from refactor.ledger import Changes, Ledger
 from refactor.model import Skip
-from refactor.scan.files import DEFAULT_MAX_BYTES, Unchanged
+from refactor.scan.files import DEFAULT_MAX_BYTES, Unchanged, copybook_index
 from refactor.scan.graph import build_graph
 from refactor.scan.pool import Task, default_workers, scan_files
 from refactor.scan.stale import stale_units
@@ -124,7 +124,9 @@ def _scan(root: Path, ledger: Ledger, candidates: list[Candidate], skips: list[S
     new_skips: list[Skip] = []
     touched: list[tuple[str, int, int]] = []
     with tempfile.TemporaryDirectory(prefix=".scan-", dir=ledger.path.parent) as shard_dir:
-        for batch in scan_files(str(root), tasks, max_bytes, shard_dir, workers, progress):
+        copybooks = copybook_index([c.rel for c in candidates])
+        for batch in scan_files(str(root), tasks, max_bytes, shard_dir, copybooks, workers,
+                                progress):
             if batch.shard is not None:
                 ledger.merge_shard(target_id, run_id, Path(batch.shard), changes, fresh=cold)
                 os.unlink(batch.shard)

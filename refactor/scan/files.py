@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 from refactor.ledger import write_shard
 from refactor.model import FileScan, Skip, Warning_
+from refactor.scan.cobol.source import decode
+from refactor.scan.cobol.units import COPYBOOK_SUFFIXES
 from refactor.scan.walk import Candidate
 
 DEFAULT_MAX_BYTES = 32_000_000
@@ -42,20 +44,53 @@ class Unchanged(NamedTuple):
 FileResult = FileScan | Skip | Unchanged
 
 
+CopybookIndex = dict[str, list[str]]  # copybook name (upper case) -> paths
+
+
+def copybook_index(paths: list[str]) -> CopybookIndex:
+    index: CopybookIndex = {}
+    for rel in paths:
+        if os.path.splitext(rel)[1].lower() in COPYBOOK_SUFFIXES:
+            index.setdefault(os.path.splitext(os.path.basename(rel))[0].upper(), []).append(rel)
+    return index
+
+
+def _copybook_reader(root: str, rel: str, index: CopybookIndex):
+    """Read copybooks for the program at `rel`: the one nearest to it wins."""
+    here = os.path.dirname(rel)
+
+    def read(name: str) -> str | None:
+        paths = index.get(name)
+        if not paths:
+            return None
+        best = max(paths, key=lambda p: (len(os.path.commonpath([here, os.path.dirname(p)]))
+                                         if here and os.path.dirname(p) else 0, p))
+        try:
+            with open(os.path.join(root, best), "rb") as handle:
+                return decode(handle.read(2_000_000))[0]
+        except OSError:
+            return None
+
+    return read
+
+
 def scan_file(
-    root: str, cand: Candidate, max_bytes: int = DEFAULT_MAX_BYTES, known_sha: str | None = None
+    root: str, cand: Candidate, max_bytes: int = DEFAULT_MAX_BYTES, known_sha: str | None = None,
+    copybooks: CopybookIndex | None = None,
 ) -> FileResult:
     """Scan one candidate file; the result is a `FileScan` or a `Skip` with the reason.
 
-    With `known_sha`, a file whose content still has that hash is not parsed again.
+    With `known_sha`, a file whose content still has that hash is not parsed again;
+    `copybooks` locates the copybooks COBOL programs copy.
     """
-    result = _scan(root, cand, max_bytes, known_sha)
+    result = _scan(root, cand, max_bytes, known_sha, copybooks or {})
     if isinstance(result, Skip):
         return result._replace(size=cand.size, mtime_ns=cand.mtime_ns)
     return result
 
 
-def _scan(root: str, cand: Candidate, max_bytes: int, known_sha: str | None) -> FileResult:
+def _scan(root: str, cand: Candidate, max_bytes: int, known_sha: str | None,
+          copybooks: CopybookIndex) -> FileResult:
     path = os.path.join(root, cand.rel)
     if cand.size > max_bytes:
         return Skip(cand.rel, f"file is {cand.size / 1e6:.1f} MB, over the "
@@ -85,7 +120,8 @@ def _scan(root: str, cand: Candidate, max_bytes: int, known_sha: str | None) -> 
         else:
             from refactor.scan.cobol.units import extract as extract_cobol
 
-            result = extract_cobol(data, cand.rel)
+            result = extract_cobol(data, cand.rel,
+                                   _copybook_reader(root, cand.rel, copybooks))
     except RecursionError:
         return Skip(cand.rel, "nesting too deep to parse")
     except Exception as exc:  # a bug of ours must not lose the rest of the scan
@@ -118,12 +154,12 @@ class BatchResult(NamedTuple):
 
 
 def scan_batch(root: str, tasks: list[tuple[Candidate, str | None]], max_bytes: int,
-               shard_dir: str) -> BatchResult:
+               shard_dir: str, copybooks: CopybookIndex | None = None) -> BatchResult:
     """Scan files in a worker; their units go to a shard file in `shard_dir`."""
     scans: list[FileScan] = []
     others: list[Skip | Unchanged] = []
     for cand, known in tasks:
-        result = scan_file(root, cand, max_bytes, known)
+        result = scan_file(root, cand, max_bytes, known, copybooks)
         (scans if isinstance(result, FileScan) else others).append(result)  # type: ignore[arg-type]
     shard = None
     if scans:

@@ -15,7 +15,7 @@ from concurrent.futures import as_completed
 from pebble import ProcessExpired, ProcessPool
 
 from refactor.model import Skip
-from refactor.scan.files import BatchResult, scan_batch
+from refactor.scan.files import BatchResult, CopybookIndex, scan_batch
 from refactor.scan.walk import Candidate
 
 Task = tuple[Candidate, str | None]
@@ -59,9 +59,11 @@ def scan_files(
     tasks: list[Task],
     max_bytes: int,
     shard_dir: str,
+    copybooks: CopybookIndex | None = None,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
-    worker: Callable[[str, list[Task], int, str], BatchResult] = scan_batch,
+    worker: Callable[[str, list[Task], int, str, CopybookIndex | None], BatchResult]
+    = scan_batch,
     file_timeout: float = FILE_TIMEOUT,
 ) -> Iterator[BatchResult]:
     """Yield batches of results as they finish; `progress(n)` is told of n more files.
@@ -77,7 +79,7 @@ def scan_files(
 
     with ProcessPool(max_workers=workers) as pool:
         futures = {
-            pool.schedule(worker, args=(root, batch, max_bytes, shard_dir),
+            pool.schedule(worker, args=(root, batch, max_bytes, shard_dir, copybooks),
                           timeout=timeout(batch)):
                 batch
             for batch in _batches(tasks)
@@ -99,7 +101,7 @@ def scan_files(
             if progress:
                 progress(len(batch))
         singles = {
-            pool.schedule(worker, args=(root, [task], max_bytes, shard_dir),
+            pool.schedule(worker, args=(root, [task], max_bytes, shard_dir, copybooks),
                           timeout=timeout([task])):
                 task
             for task in retry

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from refactor.model import Skip
-from refactor.scan.files import BatchResult, scan_batch
+from refactor.scan.files import BatchResult, CopybookIndex, scan_batch
 from refactor.scan.pool import Task, scan_files
 from refactor.scan.walk import Candidate
 from tests.conftest import write_tree
@@ -125,7 +125,8 @@ def test_corrupt_ledger_is_one_sentence_and_status_1(tmp_path: Path, cli) -> Non
     assert ledger.read_bytes().startswith(b"this is not a database")  # left untouched
 
 
-def hanging_worker(root: str, tasks: list[Task], max_bytes: int, shard_dir: str) -> BatchResult:
+def hanging_worker(root: str, tasks: list[Task], max_bytes: int, shard_dir: str,
+                   copybooks: CopybookIndex | None) -> BatchResult:
     """Parse with the raw COBOL grammar, without our normalisation: loops forever."""
     from tree_sitter_language_pack import get_parser
 
@@ -133,7 +134,7 @@ def hanging_worker(root: str, tasks: list[Task], max_bytes: int, shard_dir: str)
         data = Path(root, cand.rel).read_bytes()
         if data.endswith(b"AB"):
             get_parser("cobol").parse(data)
-    return scan_batch(root, tasks, max_bytes, shard_dir)
+    return scan_batch(root, tasks, max_bytes, shard_dir, copybooks)
 
 
 def test_watchdog_stops_a_hanging_parser_and_keeps_the_rest(tmp_path: Path) -> None:
@@ -144,7 +145,7 @@ def test_watchdog_stops_a_hanging_parser_and_keeps_the_rest(tmp_path: Path) -> N
     ]
     shards = tmp_path / "shards"
     shards.mkdir()
-    batches = list(scan_files(str(tmp_path), tasks, 10**6, str(shards), workers=2,
+    batches = list(scan_files(str(tmp_path), tasks, 10**6, str(shards), {}, workers=2,
                               worker=hanging_worker, file_timeout=2.0))
     skips = {s.path: s for b in batches for s in b.others if isinstance(s, Skip)}
     scanned = {p for b in batches for p in b.scanned}

@@ -134,3 +134,31 @@ def test_git_repository_honours_gitignore_and_records_commit(tmp_path: Path, cli
     paths = {f["path"] for f in data["files"]}
     assert paths == {"src/main.c", "untracked.c"}
     assert data["commit"] == commit.hexsha
+
+
+def test_copybook_change_makes_its_programs_stale(tmp_path: Path, cli) -> None:
+    program = """\
+       IDENTIFICATION DIVISION.
+       PROGRAM-ID. {name}.
+       DATA DIVISION.
+       LINKAGE SECTION.
+           COPY CUSTREC.
+       PROCEDURE DIVISION USING CUST-REC.
+       MAIN-PARA.
+           DISPLAY CUST-ID.
+           GOBACK.
+"""
+    repo = write_tree(tmp_path / "repo", {
+        "src/a.cbl": program.format(name="PROGA"),
+        "src/b.cbl": program.format(name="PROGB").replace("COPY CUSTREC.", "COPY OTHER."),
+        "copy/custrec.cpy": "       01  CUST-REC.\n           05 CUST-ID   PIC 9(6).\n",
+        "copy/other.cpy": "       01  CUST-REC.\n           05 CUST-ID   PIC 9(4).\n",
+    })
+    ledger = tmp_path / "ledger.db"
+    first = scan(cli, repo, ledger)
+    assert [u for u in first["units"] if u["reason"]] == []
+    book = repo / "copy/custrec.cpy"
+    book.write_text(book.read_text().replace("9(6)", "9(8)"))
+    reasons = stale(scan(cli, repo, ledger))
+    assert reasons == {"CUSTREC": "its source changed",
+                       "PROGA": "a declaration it uses changed: CUSTREC changed"}

@@ -57,6 +57,8 @@ def test_payroll_programs_paragraphs_and_copybooks(tmp_path: Path, cli) -> None:
     for u in data["units"]:
         by_kind.setdefault(u["kind"], set()).add(u["name"])
     assert by_kind["program"] == {"PAYRUN", "TAXCALC", "LEDGER"}
+    # copybooks are expanded before parsing, so FD and LINKAGE SECTION COPYs parse
+    assert [u for u in data["units"] if u["reason"]] == []
     assert by_kind["copybook"] == {"EMPREC", "TAXLINK", "TXNREC"}
     source = "".join(p.read_text() for p in (REPO / "targets/payroll/src").glob("*.cbl"))
     headers = re.findall(r"^[ \d]{6}\s?([0-9A-Z][0-9A-Z-]*)\.\s*$|^\s*([0-9A-Z][0-9A-Z-]*)\.\s*$",

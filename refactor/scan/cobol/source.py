@@ -10,6 +10,7 @@ newline-terminated.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 _FREE_DIRECTIVE = re.compile(
@@ -127,16 +128,34 @@ def _fixed_line(line: str) -> str:
     return "       " + _for_grammar(strip_inline_comment(body))
 
 
-def normalize(text: str) -> Normalized:
-    """Re-column `text` into fixed format the grammar can read, padded and terminated."""
+# A line that is only `COPY name.` (REPLACING is left to the translator's frontend).
+_COPY_LINE = re.compile(r"^\s*COPY\s+[\"']?([A-Za-z0-9][\w-]*)[\"']?"
+                        r"(?:\s+(?:OF|IN)\s+[\w-]+)?\s*\.\s*$", re.IGNORECASE)
+MAX_COPY_DEPTH = 8
+Copybooks = Callable[[str], str | None]
+
+
+def normalize(text: str, copybooks: Copybooks | None = None,
+              _free: bool | None = None, _depth: int = 0) -> Normalized:
+    """Re-column `text` into fixed format the grammar can read, padded and terminated.
+
+    With `copybooks` (name -> text, or None when not found), `COPY name.` lines are
+    replaced by the copybook, read in the including file's format as GnuCOBOL does; its
+    lines map back to the COPY line.
+    """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     lines = [line.expandtabs(8) for line in lines]
-    free = is_free_format(lines)
+    free = is_free_format(lines) if _free is None else _free
     out: list[str] = []
     line_map: list[int] = []
     for number, line in enumerate(lines, start=1):
+        copied = _expand(line, free, copybooks, _depth)
+        if copied is not None:
+            out.extend(copied.text.splitlines())
+            line_map.extend([number] * len(copied.line_map))
+            continue
         if free:
             stripped = line.strip()
             if stripped.startswith(("*>", "*", "/")):
@@ -152,3 +171,17 @@ def normalize(text: str) -> Normalized:
             out.append(piece.ljust(8))
             line_map.append(number)
     return Normalized("\n".join(out) + "\n", tuple(line_map), free)
+
+
+def _expand(line: str, free: bool, copybooks: Copybooks | None,
+            depth: int) -> Normalized | None:
+    if copybooks is None or depth >= MAX_COPY_DEPTH or "COPY" not in line.upper():
+        return None
+    code = line if free else (line[7:72] if len(line) > 7 and line[6] in " " else "")
+    match = _COPY_LINE.match(strip_inline_comment(code))
+    if match is None:
+        return None
+    text = copybooks(match.group(1).upper())
+    if text is None:
+        return None
+    return normalize(text, copybooks, free, depth + 1)

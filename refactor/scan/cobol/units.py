@@ -21,7 +21,7 @@ from tree_sitter_language_pack import get_language, get_parser
 
 from refactor.model import Reference, UnitRecord, Warning_, group_refs
 from refactor.scan._queries import load_query
-from refactor.scan.cobol.source import decode, normalize
+from refactor.scan.cobol.source import Copybooks, decode, normalize
 from refactor.scan.loc import cobol_line_flags, prefix_counts, span_loc
 
 COPYBOOK_SUFFIXES = frozenset({".cpy", ".copy"})
@@ -54,8 +54,12 @@ def _word(node: tree_sitter.Node) -> str:
     return text.split()[0].rstrip(".").upper() if text.split() else ""
 
 
-def extract(data: bytes, path: str) -> CobolFileUnits:
-    """Parse one COBOL source or copybook and return its units, code lines and warnings."""
+def extract(data: bytes, path: str, copybooks: Copybooks | None = None) -> CobolFileUnits:
+    """Parse one COBOL source or copybook and return its units, code lines and warnings.
+
+    `copybooks` reads a copybook by name, for COPY statements to be expanded before the
+    grammar sees them (it cannot read an FD or LINKAGE SECTION made of a COPY).
+    """
     text, bad_line = decode(data)
     flags = cobol_line_flags(text)
     prefix = prefix_counts(flags)
@@ -72,7 +76,7 @@ def extract(data: bytes, path: str) -> CobolFileUnits:
                           _digest(text), refs)
         return CobolFileUnits((unit,), sum(flags), tuple(warnings))
 
-    norm = normalize(text)
+    norm = normalize(text, copybooks)
     tree = _parser().parse(norm.text.encode("utf-8"))
     caps = tree_sitter.QueryCursor(_query()).captures(tree.root_node)
 
@@ -137,9 +141,13 @@ def extract(data: bytes, path: str) -> CobolFileUnits:
         last = orig_line(programs[p_index + 1].start_point[0]) - 1 \
             if p_index + 1 < len(programs) else last_line
         last = max(first, last)
-        prog_refs = refs_in(prog_node.start_byte, prog_node.end_byte, program,
-                            ("call", "copy"))
         body = span_text(first, last)
+        # COPY statements are expanded before parsing: find them in the code lines.
+        copies = [("copy", n.upper()) for i, line in enumerate(original[first - 1:last], first)
+                  if i <= len(flags) and flags[i - 1] for n in _COPY.findall(line)]
+        prog_refs = group_refs([*((r.kind, n) for r in refs_in(
+            prog_node.start_byte, prog_node.end_byte, program, ("call",)) for n in r.names),
+            *copies])  # type: ignore[list-item]
         units.append(UnitRecord("program", program, first, last,
                                 span_loc(prefix, first, last), _digest(body), _digest(body),
                                 prog_refs, reason=error_in(first, last)))
