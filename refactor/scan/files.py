@@ -26,6 +26,8 @@ def content_hash(data: bytes) -> str:
 
 
 def _first_non_utf8_line(data: bytes) -> int | None:
+    if data.isascii():  # no copy: most source files
+        return None
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
