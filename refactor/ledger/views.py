@@ -41,13 +41,17 @@ def files(conn: sqlite3.Connection, target_id: int) -> list[FileView]:
             for r in rows]
 
 
+# A unit's id within its target is "path:kind:name" (DESIGN.md: identity is target, path,
+# kind, name); it is built here, in SQL, and nowhere else.
+_UNIT_VIEW = (
+    "SELECT u.id, f.path || ':' || u.kind || ':' || u.name, u.kind, u.name, u.language, "
+    "f.path, u.start_line, u.end_line, u.loc, u.parent, u.reason, u.stale_reason "
+    "FROM units u JOIN files f ON f.id = u.file_id WHERE u.target_id = ? ")
+
+
 def units(conn: sqlite3.Connection, target_id: int) -> list[UnitView]:
-    rows = conn.execute(
-        "SELECT u.id, f.path || ':' || u.kind || ':' || u.name, u.kind, u.name, u.language, "
-        "f.path, u.start_line, u.end_line, u.loc, u.parent, u.reason, u.stale_reason "
-        "FROM units u JOIN files f ON f.id = u.file_id WHERE u.target_id = ? "
-        "ORDER BY f.path, u.start_line, u.kind, u.name",
-        (target_id,))
+    rows = conn.execute(_UNIT_VIEW + "ORDER BY f.path, u.start_line, u.kind, u.name",
+                        (target_id,))
     return [UnitView(*r) for r in rows]
 
 
@@ -102,9 +106,6 @@ def aggregates(conn: sqlite3.Connection, target_id: int) -> dict[str, object]:
 
 def problem_units(conn: sqlite3.Connection, target_id: int, limit: int) -> list[UnitView]:
     """The first `limit` units that carry a problem (a parse error)."""
-    rows = conn.execute(
-        "SELECT u.id, f.path || ':' || u.kind || ':' || u.name, u.kind, u.name, u.language, "
-        "f.path, u.start_line, u.end_line, u.loc, u.parent, u.reason, u.stale_reason "
-        "FROM units u JOIN files f ON f.id = u.file_id WHERE u.target_id = ? "
-        "AND u.reason IS NOT NULL ORDER BY f.path, u.start_line LIMIT ?", (target_id, limit))
+    rows = conn.execute(_UNIT_VIEW + "AND u.reason IS NOT NULL ORDER BY f.path, u.start_line "
+                        "LIMIT ?", (target_id, limit))
     return [UnitView(*r) for r in rows]

@@ -14,7 +14,6 @@ from refactor.model.units import (
     UnitRecord,
     Warning_,
     group_refs,
-    unit_id,
 )
 
 __all__ = [
@@ -33,5 +32,4 @@ __all__ = [
     "Warning_",
     "group_refs",
     "load_target",
-    "unit_id",
 ]

@@ -86,8 +86,3 @@ class FileScan(NamedTuple):
     loc: int
     units: tuple[UnitRecord, ...]
     warnings: tuple[Warning_, ...] = ()
-
-
-def unit_id(path: str, kind: str, name: str) -> str:
-    """The stable identity of a unit within a target: its file, kind and name."""
-    return f"{path}:{kind}:{name}"
