@@ -50,6 +50,8 @@ class SymbolTable:
         self.c: dict[str, list[_Entry]] = {}
         self.cobol: dict[tuple[str, str], list[_Entry]] = {}
         self._indexes: dict[tuple[str, int], tuple[dict[int, int], dict[str, int]]] = {}
+        self._cache_file = -1
+        self._cache: dict[str, tuple[int, str] | None] = {}
 
     def add(self, uid: int, file_id: int, kind: str, name: str, language: str,
             aliases: str, is_static: int, referenced: set[str] | None = None) -> None:
@@ -112,7 +114,19 @@ class SymbolTable:
                 return found
         return None
 
+    def _lookup(self, name: str, entries: list[_Entry], file_id: int) -> tuple[int, str] | None:
+        """The definition `name` means in `file_id`, and the kind of edge it makes."""
+        for rank in sorted({e[0] for e in entries}):
+            same = [e for e in entries if e[0] == rank]
+            dst = self._nearest(name, rank, same, file_id)
+            if dst is not None:
+                return dst, _EDGE_OF_RANK[rank]
+        return None
+
     def resolve_c(self, uid: int, file_id: int, names: Iterable[str]) -> set[Edge]:
+        if file_id != self._cache_file:  # units of a file share most of their names
+            self._cache_file, self._cache = file_id, {}
+        cache = self._cache
         edges: set[Edge] = set()
         for name in names:
             entries = self.c.get(name)
@@ -123,13 +137,12 @@ class SymbolTable:
                 if dst != uid and (visible or fid == file_id):
                     edges.add((uid, dst, _EDGE_OF_RANK[rank]))
                 continue
-            for rank in sorted({e[0] for e in entries}):
-                same = [e for e in entries if e[0] == rank]
-                dst = self._nearest(name, rank, same, file_id)
-                if dst is not None:
-                    if dst != uid:
-                        edges.add((uid, dst, _EDGE_OF_RANK[rank]))
-                    break
+            if name in cache:
+                found = cache[name]
+            else:
+                found = cache[name] = self._lookup(name, entries, file_id)
+            if found is not None and found[0] != uid:
+                edges.add((uid, *found))
         return edges
 
     def resolve_cobol(self, uid: int, file_id: int, kind: str,
