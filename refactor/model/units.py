@@ -75,6 +75,14 @@ class Skip(NamedTuple):
     mtime_ns: int | None = None
 
 
+class FileUnits(NamedTuple):
+    """What a language frontend extracts from one file."""
+
+    units: tuple[UnitRecord, ...]
+    loc: int
+    warnings: tuple[Warning_, ...]
+
+
 class FileScan(NamedTuple):
     """Everything the scan stage learned about one source file."""
 

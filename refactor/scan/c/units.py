@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import tree_sitter
 
-from refactor.model import Reference, UnitRecord, Warning_
+from refactor.model import FileUnits, Reference, UnitRecord, Warning_
 from refactor.scan.c._parser import parser
 from refactor.scan.loc import blank_ranges, line_flags, prefix_counts, span_loc
 
@@ -52,12 +52,6 @@ _KEYWORDS = frozenset(
 # A constant macro's value: literals, names, operators and parentheses; no statements.
 _CONST_VALUE = re.compile(rb"[\w\s.+\-*/%<>=!&|^~?:(),'\"\\]+")
 _STATEMENT_WORDS = frozenset(b"do while for if return switch goto break continue".split())
-
-
-class CFileUnits(NamedTuple):
-    units: tuple[UnitRecord, ...]
-    loc: int
-    warnings: tuple[Warning_, ...]
 
 
 def _digest(data: bytes) -> str:
@@ -241,7 +235,7 @@ def _first_error_line(node: tree_sitter.Node) -> tuple[int, bool]:
             return node.start_point[0] + 1, node.is_missing
 
 
-def extract(data: bytes, path: str) -> CFileUnits:
+def extract(data: bytes, path: str) -> FileUnits:
     """Parse one C file and return its units, its code line count and its warnings.
 
     A file holding nothing but preprocessor lines (generated register headers: a third of
@@ -290,7 +284,7 @@ def extract(data: bytes, path: str) -> CFileUnits:
     units.sort(key=lambda u: u.start_line)
     warnings = tuple(Warning_(path, n.start_point[0] + 1, "code that does not parse as C "
                               "outside any unit") for n in stray[:20])
-    return CFileUnits(tuple(units), sum(flags), warnings)
+    return FileUnits(tuple(units), sum(flags), warnings)
 
 
 def _error_reason(line: int, missing: bool) -> str:

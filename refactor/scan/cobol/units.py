@@ -14,12 +14,11 @@ import hashlib
 import re
 from functools import cache
 from pathlib import PurePosixPath
-from typing import NamedTuple
 
 import tree_sitter
 from tree_sitter_language_pack import get_language, get_parser
 
-from refactor.model import Reference, UnitRecord, Warning_, group_refs
+from refactor.model import FileUnits, Reference, UnitRecord, Warning_, group_refs
 from refactor.scan._queries import load_query
 from refactor.scan.cobol.source import Copybooks, decode, normalize
 from refactor.scan.loc import cobol_line_flags, prefix_counts, span_loc
@@ -27,12 +26,6 @@ from refactor.scan.loc import cobol_line_flags, prefix_counts, span_loc
 COPYBOOK_SUFFIXES = frozenset({".cpy", ".copy"})
 _COPY = re.compile(r"\bCOPY\s+[\"']?([A-Za-z0-9][\w-]*)", re.IGNORECASE)
 _PROGRAM_ID = re.compile(r"PROGRAM-ID\.?\s+[\"']?([A-Za-z0-9][\w-]*)", re.IGNORECASE)
-
-
-class CobolFileUnits(NamedTuple):
-    units: tuple[UnitRecord, ...]
-    loc: int
-    warnings: tuple[Warning_, ...]
 
 
 @cache
@@ -54,7 +47,7 @@ def _word(node: tree_sitter.Node) -> str:
     return text.split()[0].rstrip(".").upper() if text.split() else ""
 
 
-def extract(data: bytes, path: str, copybooks: Copybooks | None = None) -> CobolFileUnits:
+def extract(data: bytes, path: str, copybooks: Copybooks | None = None) -> FileUnits:
     """Parse one COBOL source or copybook and return its units, code lines and warnings.
 
     `copybooks` reads a copybook by name, for COPY statements to be expanded before the
@@ -74,7 +67,7 @@ def extract(data: bytes, path: str, copybooks: Copybooks | None = None) -> Cobol
         name = PurePosixPath(path).stem.upper()
         unit = UnitRecord("copybook", name, 1, last_line, sum(flags), _digest(text),
                           _digest(text), refs)
-        return CobolFileUnits((unit,), sum(flags), tuple(warnings))
+        return FileUnits((unit,), sum(flags), tuple(warnings))
 
     norm = normalize(text, copybooks)
     tree = _parser().parse(norm.text.encode("utf-8"))
@@ -103,7 +96,7 @@ def extract(data: bytes, path: str, copybooks: Copybooks | None = None) -> Cobol
         refs = group_refs(("copy", n.upper()) for n in _COPY.findall(text))
         units.append(UnitRecord("program", name, 1, last_line, sum(flags), _digest(text),
                                 _digest(text), refs, reason=reason))
-        return CobolFileUnits(tuple(units), sum(flags), tuple(warnings))
+        return FileUnits(tuple(units), sum(flags), tuple(warnings))
 
     headers = sorted(
         [(n.start_byte, "section", n) for n in caps.get("definition.section", ())]
@@ -177,4 +170,4 @@ def extract(data: bytes, path: str, copybooks: Copybooks | None = None) -> Cobol
                 parent=f"{program}.{section}" if kind == "paragraph" and section else program,
                 reason=error_in(h_first, h_last),
             ))
-    return CobolFileUnits(tuple(units), sum(flags), tuple(warnings))
+    return FileUnits(tuple(units), sum(flags), tuple(warnings))
