@@ -164,8 +164,9 @@ class Ledger:
                 self._store_skip(c, target_id, run_id, skip, changes)
 
     def merge_shard(self, target_id: int, run_id: int, shard_file: Path, changes: Changes,
-                    fresh: bool = False) -> list[str]:
-        """Absorb a worker's shard of scanned files; returns their paths.
+                    fresh: bool = False) -> tuple[list[str], list[tuple[str, str, int]]]:
+        """Absorb a worker's shard of scanned files; returns their paths and their units
+        counted by language and kind.
 
         `fresh` says none of them was in the ledger before (a cold scan): no old units to
         compare with or delete.
@@ -174,13 +175,14 @@ class Ledger:
         try:
             with self.transaction() as c:
                 paths = shard.shard_paths(c)
+                kinds = shard.kind_counts(c)
                 if not fresh:
                     for path in paths:
                         self._compare_units(c, target_id, path, changes)
                 shard.absorb(c, target_id, run_id)
         finally:
             self.conn.execute("DETACH DATABASE shard")
-        return paths
+        return paths, kinds
 
     def _compare_units(self, c: sqlite3.Connection, target_id: int, path: str,
                        changes: Changes) -> None:
@@ -295,9 +297,10 @@ class Ledger:
     def units(self, target_id: int) -> list[views.UnitView]:
         return views.units(self.conn, target_id)
 
-    def aggregates(self, target_id: int) -> dict[str, object]:
-        return {**views.aggregates(self.conn, target_id), "edges": self.edge_count(target_id),
-                "stale": self.stale_count(target_id)}
+    def aggregates(self, target_id: int,
+                   kinds: list[tuple[str, str, int]] | None = None) -> dict[str, object]:
+        return {**views.aggregates(self.conn, target_id, kinds),
+                "edges": self.edge_count(target_id), "stale": self.stale_count(target_id)}
 
     def problem_units(self, target_id: int, limit: int) -> list[views.UnitView]:
         return views.problem_units(self.conn, target_id, limit)

@@ -83,17 +83,20 @@ def planned(conn: sqlite3.Connection, target_id: int) -> dict[int, tuple[int, in
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
-def aggregates(conn: sqlite3.Connection, target_id: int) -> dict[str, object]:
+def aggregates(conn: sqlite3.Connection, target_id: int,
+               kinds: list[tuple[str, str, int]] | None = None) -> dict[str, object]:
     """Totals of a target: files, units, code lines, skipped files, problem and stale
-    units; per language (files, code lines); per language and kind (units)."""
+    units; per language (files, code lines); per language and kind (units). `kinds`, when
+    the caller counted them already, spares a pass over every unit."""
     files, loc, skipped = conn.execute(
         "SELECT COUNT(*) FILTER (WHERE status = 'scanned'), "
         "COALESCE(SUM(loc) FILTER (WHERE status = 'scanned'), 0), "
         "COUNT(*) FILTER (WHERE status = 'skipped') FROM files WHERE target_id = ?",
         (target_id,)).fetchone()
-    kinds = conn.execute("SELECT language, kind, COUNT(*) FROM units WHERE target_id = ? "
-                         "GROUP BY language, kind ORDER BY language, kind",
-                         (target_id,)).fetchall()
+    if kinds is None:
+        kinds = conn.execute("SELECT language, kind, COUNT(*) FROM units WHERE target_id = ? "
+                             "GROUP BY language, kind ORDER BY language, kind",
+                             (target_id,)).fetchall()
     languages = conn.execute("SELECT language, COUNT(*), SUM(loc) FROM files WHERE "
                              "target_id = ? AND status = 'scanned' GROUP BY language "
                              "ORDER BY language", (target_id,)).fetchall()

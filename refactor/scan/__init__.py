@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,6 +122,7 @@ def _scan(root: Path, ledger: Ledger, candidates: list[Candidate], skips: list[S
     if on_start:
         on_start(len(tasks))
     cold = not known
+    kinds: Counter[tuple[str, str]] = Counter()  # on a cold scan, every unit is counted here
     new_skips: list[Skip] = []
     touched: list[tuple[str, int, int]] = []
     with tempfile.TemporaryDirectory(prefix=".scan-", dir=ledger.path.parent) as shard_dir:
@@ -128,7 +130,10 @@ def _scan(root: Path, ledger: Ledger, candidates: list[Candidate], skips: list[S
         for batch in scan_files(str(root), tasks, max_bytes, shard_dir, copybooks, workers,
                                 progress):
             if batch.shard is not None:
-                ledger.merge_shard(target_id, run_id, Path(batch.shard), changes, fresh=cold)
+                _, counts = ledger.merge_shard(target_id, run_id, Path(batch.shard), changes,
+                                               fresh=cold)
+                for language, kind, n in counts:
+                    kinds[(language, kind)] += n
                 os.unlink(batch.shard)
                 summary.parsed += len(batch.scanned)
                 touched_any = True
@@ -161,6 +166,11 @@ def _scan(root: Path, ledger: Ledger, candidates: list[Candidate], skips: list[S
             clock = summary.lap("stale", clock)
     if not same_scanner:
         ledger.set_meta(scanner_key, __version__)
-    summary.aggregates = ledger.aggregates(target_id) if touched_any or not previous \
-        else previous
+    if cold:
+        summary.aggregates = ledger.aggregates(
+            target_id, [(lang, kind, n) for (lang, kind), n in sorted(kinds.items())])
+    elif touched_any or not previous:
+        summary.aggregates = ledger.aggregates(target_id)
+    else:
+        summary.aggregates = previous
     summary.lap("count", clock)

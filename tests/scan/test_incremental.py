@@ -162,3 +162,18 @@ def test_copybook_change_makes_its_programs_stale(tmp_path: Path, cli) -> None:
     reasons = stale(scan(cli, repo, ledger))
     assert reasons == {"CUSTREC": "its source changed",
                        "PROGA": "a declaration it uses changed: CUSTREC changed"}
+
+
+def test_cold_scan_totals_equal_totals_counted_again(tmp_path: Path, cli) -> None:
+    """A cold scan counts units as shards arrive; a later change counts them in the ledger."""
+    repo = write_tree(tmp_path / "repo", {"shapes.h": HEADER, "shapes.c": SOURCE})
+    ledger = tmp_path / "ledger.db"
+    scan(cli, repo, ledger)
+    cold = last_run_stats(ledger)["aggregates"]
+    (repo / "shapes.c").write_text((repo / "shapes.c").read_text() + "\n")  # same units
+    scan(cli, repo, ledger)
+    recounted = last_run_stats(ledger)["aggregates"]
+    assert "resolve.names" in last_run_stats(ledger)["phases"]  # the recount really ran
+    assert cold == recounted
+    assert cold["kinds"] == [["c", "function", 5], ["c", "global", 1], ["c", "macro", 1],
+                             ["c", "type", 3]]
