@@ -148,13 +148,7 @@ class Ledger:
     def remove_files(self, target_id: int, paths: Iterable[str], changes: Changes) -> None:
         with self.transaction() as c:
             for path in paths:
-                for uid, name in c.execute(
-                        "SELECT u.id, u.name FROM units u JOIN files f ON f.id = u.file_id "
-                        "WHERE f.target_id = ? AND f.path = ?", (target_id, path)):
-                    changes.removed.add(uid)
-                    changes.names[uid] = name
-                c.execute("DELETE FROM files WHERE target_id = ? AND path = ?",
-                          (target_id, path))
+                self._drop_file(c, target_id, path, changes)
 
     def store_skips(self, target_id: int, run_id: int, skips: Iterable[Skip],
                     changes: Changes) -> None:
@@ -164,9 +158,9 @@ class Ledger:
                 self._store_skip(c, target_id, run_id, skip, changes)
 
     def merge_shard(self, target_id: int, run_id: int, shard_file: Path, changes: Changes,
-                    fresh: bool = False) -> tuple[list[str], list[tuple[str, str, int]]]:
-        """Absorb a worker's shard of scanned files; returns their paths and their units
-        counted by language and kind.
+                    fresh: bool = False) -> list[tuple[str, str, int]]:
+        """Absorb a worker's shard of scanned files; returns their units counted by
+        language and kind.
 
         `fresh` says none of them was in the ledger before (a cold scan): no old units to
         compare with or delete.
@@ -174,15 +168,14 @@ class Ledger:
         self.conn.execute("ATTACH DATABASE ? AS shard", (str(shard_file),))
         try:
             with self.transaction() as c:
-                paths = shard.shard_paths(c)
                 kinds = shard.kind_counts(c)
                 if not fresh:
-                    for path in paths:
+                    for path in shard.shard_paths(c):
                         self._compare_units(c, target_id, path, changes)
                 shard.absorb(c, target_id, run_id)
         finally:
             self.conn.execute("DETACH DATABASE shard")
-        return paths, kinds
+        return kinds
 
     def _compare_units(self, c: sqlite3.Connection, target_id: int, path: str,
                        changes: Changes) -> None:
@@ -212,12 +205,17 @@ class Ledger:
             "ON f.id = u.file_id WHERE f.target_id = ? AND f.path = ?", (target_id, path))
         return {(r[0], r[1]): (r[2], r[3], r[4]) for r in rows}
 
-    def _store_skip(self, c: sqlite3.Connection, target_id: int, run_id: int, skip: Skip,
-                    changes: Changes) -> None:
-        for (_, name), (uid, _, _) in self._old_units(c, target_id, skip.path).items():
+    def _drop_file(self, c: sqlite3.Connection, target_id: int, path: str,
+                   changes: Changes) -> None:
+        """Delete a file and its units, recording the units as removed."""
+        for (_, name), (uid, _, _) in self._old_units(c, target_id, path).items():
             changes.removed.add(uid)
             changes.names[uid] = name
-        c.execute("DELETE FROM files WHERE target_id = ? AND path = ?", (target_id, skip.path))
+        c.execute("DELETE FROM files WHERE target_id = ? AND path = ?", (target_id, path))
+
+    def _store_skip(self, c: sqlite3.Connection, target_id: int, run_id: int, skip: Skip,
+                    changes: Changes) -> None:
+        self._drop_file(c, target_id, skip.path, changes)
         c.execute("INSERT INTO files(target_id, path, size, mtime_ns, status, reason, "
                   "scanned_run) VALUES (?, ?, ?, ?, 'skipped', ?, ?)",
                   (target_id, skip.path, skip.size, skip.mtime_ns, skip.reason, run_id))

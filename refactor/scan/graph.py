@@ -62,12 +62,7 @@ def build_graph(ledger: Ledger, target_id: int, workers: int = 1,
     if lap:
         lap("resolve.names")
     table = SymbolTable(ledger.file_paths(target_id))
-    add = table.add
-    for row in ledger.symbol_rows(target_id):
-        # most definitions (constant macros) are never mentioned: skip them before the call;
-        # aliases, tags, numbered duplicates and COBOL units go to add()'s exact test
-        if row[3] in names or row[5] or "~" in row[3] or row[2] == "type" or row[4] != "c":
-            add(*row, referenced=names)
+    table.add_rows(ledger.symbol_rows(target_id), names)
     del names
     if lap:
         lap("resolve.table")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Iterator
 
-from refactor.ledger import decode_refs
+from refactor.ledger import SymbolRow, decode_refs
 
 Edge = tuple[int, int, str]
 # (rank, unit id, file id, visible outside its file); rank orders the kinds of definition
@@ -53,6 +53,22 @@ class SymbolTable:
         self._cache_file = -1
         self._cache: dict[str, tuple[int, str] | None] = {}
 
+    def add_rows(self, rows: Iterable[SymbolRow], referenced: set[str]) -> None:
+        """Add the definitions among `rows` that a referenced name can reach.
+
+        Most definitions (constant macros) are never mentioned: they are passed over here,
+        before the call; aliases, tags, numbered duplicates and COBOL units go to add()'s
+        exact test.
+        """
+        add = self.add
+        for row in rows:
+            if row[3] in referenced or row[5] or "~" in row[3] or row[2] == "type" \
+                    or row[4] != "c":
+                add(*row, referenced=referenced)
+
+    def _visible(self, is_static: int, file_id: int) -> bool:
+        return not is_static or self.paths[file_id].endswith(".h")
+
     def add(self, uid: int, file_id: int, kind: str, name: str, language: str,
             aliases: str, is_static: int, referenced: set[str] | None = None) -> None:
         """Add one definition; with `referenced`, only if one of its names is in it."""
@@ -60,8 +76,7 @@ class SymbolTable:
         if not aliases and language == "c" and kind != "type":  # the common, lean case
             if referenced is None or base in referenced:
                 self.c.setdefault(base, []).append(
-                    (_RANK[kind], uid, file_id,
-                     not is_static or self.paths[file_id].endswith(".h")))
+                    (_RANK[kind], uid, file_id, self._visible(is_static, file_id)))
             return
         if language != "c":
             if referenced is None or base in referenced:
@@ -78,7 +93,7 @@ class SymbolTable:
                 keys.append((alias, rank))
         if referenced is not None:
             keys = [k for k in keys if k[0] in referenced]
-        visible = not is_static or self.paths[file_id].endswith(".h")
+        visible = self._visible(is_static, file_id)
         for key, r in keys:
             self.c.setdefault(key, []).append((r, uid, file_id, visible))
 
