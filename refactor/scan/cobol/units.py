@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 import tree_sitter
 from tree_sitter_language_pack import get_language, get_parser
 
-from refactor.model import FileUnits, Reference, UnitRecord, Warning_, group_refs
+from refactor.model import FileUnits, Reference, RefKind, UnitRecord, Warning_, group_refs
 from refactor.scan._queries import load_query
 from refactor.scan.cobol.source import Copybooks, decode, normalize
 from refactor.scan.loc import cobol_line_flags, prefix_counts, span_loc
@@ -62,8 +62,14 @@ def extract(data: bytes, path: str, copybooks: Copybooks | None = None) -> FileU
     original = text.replace("\r\n", "\n").split("\n")
     last_line = max(1, len(flags))
 
+    def copies_in(first: int, last: int) -> list[tuple[RefKind, str]]:
+        """COPY statements on the code lines (not comments) of lines first..last; they are
+        expanded before parsing, so the tree does not show them."""
+        return [("copy", n.upper()) for i, line in enumerate(original[first - 1:last], first)
+                if i <= len(flags) and flags[i - 1] for n in _COPY.findall(line)]
+
     if PurePosixPath(path).suffix.lower() in COPYBOOK_SUFFIXES:
-        refs = group_refs(("copy", n.upper()) for n in _COPY.findall(text))
+        refs = group_refs(copies_in(1, last_line))
         name = PurePosixPath(path).stem.upper()
         unit = UnitRecord("copybook", name, 1, last_line, sum(flags), _digest(text),
                           _digest(text), refs)
@@ -93,7 +99,7 @@ def extract(data: bytes, path: str, copybooks: Copybooks | None = None) -> FileU
         name = match.group(1).upper() if match else PurePosixPath(path).stem.upper()
         reason = "no COBOL program could be parsed" + (
             f" (first error at line {errors[0]})" if errors else "")
-        refs = group_refs(("copy", n.upper()) for n in _COPY.findall(text))
+        refs = group_refs(copies_in(1, last_line))
         units.append(UnitRecord("program", name, 1, last_line, sum(flags), _digest(text),
                                 _digest(text), refs, reason=reason))
         return FileUnits(tuple(units), sum(flags), tuple(warnings))
@@ -110,13 +116,15 @@ def extract(data: bytes, path: str, copybooks: Copybooks | None = None) -> FileU
     )
     ref_pos = [r[0] for r in refs_by_pos]
 
-    def refs_in(start: int, end: int, program: str,
-                kinds: tuple[str, ...] = ("perform", "goto", "call", "copy"),
-                ) -> tuple[Reference, ...]:
+    def pairs_in(start: int, end: int, program: str,
+                 kinds: tuple[str, ...] = ("perform", "goto", "call", "copy"),
+                 ) -> list[tuple[RefKind, str]]:
         lo, hi = bisect.bisect_left(ref_pos, start), bisect.bisect_left(ref_pos, end)
-        return group_refs(
-            (kind, f"{program}.{word}" if kind in ("perform", "goto") else word)  # type: ignore[misc]
-            for _, kind, word in refs_by_pos[lo:hi] if word and kind in kinds)
+        return [(kind, f"{program}.{word}" if kind in ("perform", "goto") else word)  # type: ignore[misc]
+                for _, kind, word in refs_by_pos[lo:hi] if word and kind in kinds]
+
+    def refs_in(start: int, end: int, program: str) -> tuple[Reference, ...]:
+        return group_refs(pairs_in(start, end, program))
 
     def error_in(first: int, last: int) -> str | None:
         i = bisect.bisect_left(errors, first)
@@ -135,12 +143,8 @@ def extract(data: bytes, path: str, copybooks: Copybooks | None = None) -> FileU
             if p_index + 1 < len(programs) else last_line
         last = max(first, last)
         body = span_text(first, last)
-        # COPY statements are expanded before parsing: find them in the code lines.
-        copies = [("copy", n.upper()) for i, line in enumerate(original[first - 1:last], first)
-                  if i <= len(flags) and flags[i - 1] for n in _COPY.findall(line)]
-        prog_refs = group_refs([*((r.kind, n) for r in refs_in(
-            prog_node.start_byte, prog_node.end_byte, program, ("call",)) for n in r.names),
-            *copies])  # type: ignore[list-item]
+        prog_refs = group_refs([*pairs_in(prog_node.start_byte, prog_node.end_byte, program,
+                                          ("call",)), *copies_in(first, last)])
         units.append(UnitRecord("program", program, first, last,
                                 span_loc(prefix, first, last), _digest(body), _digest(body),
                                 prog_refs, reason=error_in(first, last)))
