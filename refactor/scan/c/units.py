@@ -6,10 +6,9 @@ Definitions come from a walk over the top level of the tree (through `#if` block
 macros, and the names each unit refers to, come from byte-level scans of the source with
 comments blanked out (one left-to-right pass over literals and comments, so `/*` inside a
 string is not a comment), which is what keeps a 24-million-line scan within reach of a
-bare parse. References are every identifier
-of the unit outside comments and literals: they over-approximate (a local that shadows a
-global counts as a use of it); the ledger resolves them against every file's definitions
-and drops names that define nothing.
+bare parse. References are every identifier of the unit outside comments and literals:
+they over-approximate (a local that shadows a global counts as a use of it); the ledger
+resolves them against every file's definitions and drops names that define nothing.
 """
 
 from __future__ import annotations
@@ -39,8 +38,8 @@ _NAME_START = re.compile(rb"(?<![\w.])[A-Za-z_]")
 # fail in linear time, not backtrack through every way of splitting the line.
 _LITERAL = re.compile(rb"\"(?:[^\"\\\n]++|\\.)*+\"|'(?:[^'\\\n]++|\\.)*+'")
 # Literals or comments, left to right: a comment marker inside a literal is not a comment.
-_COMMENT = re.compile(rb"\"(?:[^\"\\\n]++|\\.)*+\"|'(?:[^'\\\n]++|\\.)*+'"
-                      rb"|(/\*.*?(?:\*/|\Z)|//(?:[^\n\\]++|\\.|\\\n)*+)", re.DOTALL)
+_COMMENT = re.compile(_LITERAL.pattern + rb"|(/\*.*?(?:\*/|\Z)|//(?:[^\n\\]++|\\.|\\\n)*+)",
+                      re.DOTALL)
 _MACRO = re.compile(rb"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(?![\w(])"
                     rb"((?:[^\n\\]++|\\.|\\\n)*+)", re.MULTILINE)
 _KEYWORDS = frozenset(
@@ -250,8 +249,8 @@ def extract(data: bytes, path: str) -> FileUnits:
     candidates: list[_Candidate] = []
     errors: dict[int, tuple[int, bool]] = {}
     directives_only = _C_LINE.search(blanked.replace(b"\\\n", b"  ")) is None
-    root = None if directives_only else parser().parse(data).root_node
-    for node in _top_level(root, stray) if root is not None else ():
+    nodes = () if directives_only else _top_level(parser().parse(data).root_node, stray)
+    for node in nodes:
         cand = _candidate(node)
         if cand is not None:
             candidates.append(cand)
