@@ -1,13 +1,13 @@
 """The ledger: every result is a row in an embedded SQLite database."""
 
 from refactor.ledger.db import SCHEMA_VERSION, LedgerError
+from refactor.ledger.rows import decode_refs
 from refactor.ledger.shard import write_shard
 from refactor.ledger.store import (
     Changes,
     FileRow,
     Ledger,
     SymbolRow,
-    decode_refs,
 )
 from refactor.ledger.views import FileView, UnitView
 

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
+from refactor.ledger.rows import encode_unit
 from refactor.model import FileScan
 
 _SCHEMA = """
@@ -25,8 +26,6 @@ CREATE TABLE units (path TEXT, kind TEXT, name TEXT, start_line INTEGER, end_lin
 
 def write_shard(path: Path, scans: Sequence[FileScan]) -> None:
     """Write scanned files and their units to a new shard at `path` (in a worker)."""
-    from refactor.ledger.store import encode_unit  # a worker needs no Ledger
-
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode = OFF")

@@ -12,10 +12,7 @@ from typing import NamedTuple
 
 from refactor.ledger import shard, views
 from refactor.ledger.db import connect, now
-from refactor.model import Reference, Skip, UnitRecord
-
-# A unit as the ledger stores it, in column order (see `encode_unit`).
-UnitValues = tuple[str, str, int, int, int, str, str, int, str | None, str, str, str | None]
+from refactor.model import Skip
 
 
 class FileRow(NamedTuple):
@@ -43,25 +40,6 @@ class Changes:
 
     def __bool__(self) -> bool:
         return bool(self.src_changed or self.sig_changed or self.removed)
-
-
-def encode_refs(refs: Iterable[Reference]) -> str:
-    return "\n".join("\t".join((ref.kind, *ref.names)) for ref in refs)
-
-
-def decode_refs(text: str) -> list[tuple[str, list[str]]]:
-    if not text:
-        return []
-    out = []
-    for line in text.split("\n"):
-        kind, *names = line.split("\t")
-        out.append((kind, names))
-    return out
-
-
-def encode_unit(u: UnitRecord) -> UnitValues:
-    return (u.kind, u.name, u.start_line, u.end_line, u.loc, u.src_hash, u.sig_hash,
-            int(u.is_static), u.parent, "\t".join(u.aliases), encode_refs(u.refs), u.reason)
 
 
 class Ledger:
