@@ -203,11 +203,21 @@ class Ledger:
         return dict(self.conn.execute("SELECT id, path FROM files WHERE target_id = ?",
                                       (target_id,)))
 
-    def symbol_rows(self, target_id: int) -> Iterator[SymbolRow]:
-        """Every unit as a definition: id, file id, kind, name, language, aliases, static."""
+    def symbol_rows(self, target_id: int, macros: bool | None = None, lo: int | None = None,
+                    hi: int | None = None) -> Iterator[SymbolRow]:
+        """Units as definitions: id, file id, kind, name, language, aliases, static.
+        `macros` True or False: only constant macros, or all but them; `lo`, `hi`: only
+        ids in that range."""
+        where = "target_id = ?"
+        args: list[object] = [target_id]
+        if macros is not None:
+            where += " AND kind = 'macro'" if macros else " AND kind != 'macro'"
+        if lo is not None and hi is not None:
+            where = "id BETWEEN ? AND ? AND " + where
+            args = [lo, hi, *args]
         return self.conn.execute(
             "SELECT id, file_id, kind, name, language, aliases, is_static FROM units "
-            "WHERE target_id = ?", (target_id,))
+            f"WHERE {where}", args)
 
     def ref_rows(self, target_id: int, lo: int | None = None,
                  hi: int | None = None) -> Iterator[tuple[int, int, str, str]]:
@@ -221,12 +231,14 @@ class Ledger:
             "SELECT id, file_id, language, refs FROM units WHERE id BETWEEN ? AND ? "
             "AND target_id = ? AND refs != ''", (lo, hi, target_id))
 
-    def ref_id_span(self, target_id: int) -> tuple[int, int, int]:
-        """Lowest and highest id of the target's units with references, and their number."""
-        lo, hi, count = self.conn.execute(
-            "SELECT MIN(id), MAX(id), COUNT(*) FROM units WHERE target_id = ? AND refs != ''",
-            (target_id,)).fetchone()
-        return lo or 0, hi or 0, count
+    def unit_weights(self, target_id: int, bucket: int = 4096,
+                     ) -> list[tuple[int, int, int]]:
+        """The target's units in buckets of `bucket` consecutive ids: (first id, units with
+        references, constant macros), for balancing work."""
+        return self.conn.execute(
+            "SELECT MIN(id), SUM(refs != ''), SUM(kind = 'macro') "
+            "FROM units WHERE target_id = ? GROUP BY id / ? ORDER BY 1",
+            (target_id, bucket)).fetchall()
 
     def replace_edges(self, target_id: int,
                       make_edges: Callable[[], Iterable[tuple[int, str, str]]]) -> int:

@@ -125,6 +125,7 @@ def _scan(root: Path, ledger: Ledger, candidates: list[Candidate], skips: list[S
     kinds: Counter[tuple[str, str]] = Counter()  # on a cold scan, every unit is counted here
     new_skips: list[Skip] = []
     touched: list[tuple[str, int, int]] = []
+    names: set[str] = set()  # on a cold scan, every referenced name is collected here
     with tempfile.TemporaryDirectory(prefix=".scan-", dir=ledger.path.parent) as shard_dir:
         copybooks = copybook_index([c.rel for c in candidates])
         for batch in scan_files(str(root), tasks, max_bytes, shard_dir, copybooks, workers,
@@ -135,6 +136,8 @@ def _scan(root: Path, ledger: Ledger, candidates: list[Candidate], skips: list[S
                 for language, kind, n in counts:
                     kinds[(language, kind)] += n
                 os.unlink(batch.shard)
+                if cold:
+                    names |= batch.names
                 summary.parsed += len(batch.scanned)
                 touched_any = True
             for result in batch.others:
@@ -158,7 +161,9 @@ def _scan(root: Path, ledger: Ledger, candidates: list[Candidate], skips: list[S
             nonlocal clock
             clock = summary.lap(phase, clock)
 
-        build_graph(ledger, target_id, workers or default_workers(), lap)
+        build_graph(ledger, target_id, workers or default_workers(), lap,
+                    names if cold else None)
+        names.clear()
         if changes:
             reasons = stale_units(changes, [*ledger.edges(target_id), *lost])
             ledger.mark_stale(reasons)

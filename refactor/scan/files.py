@@ -153,6 +153,7 @@ class BatchResult(NamedTuple):
     shard: str | None
     scanned: tuple[str, ...]
     others: tuple[Skip | Unchanged, ...]
+    names: frozenset[str] = frozenset()  # every name the scanned units refer to
 
 
 def scan_batch(root: str, tasks: list[tuple[Candidate, str | None]], max_bytes: int,
@@ -164,7 +165,12 @@ def scan_batch(root: str, tasks: list[tuple[Candidate, str | None]], max_bytes: 
         result = scan_file(root, cand, max_bytes, known, copybooks)
         (scans if isinstance(result, FileScan) else others).append(result)  # type: ignore[arg-type]
     shard = None
+    names: set[str] = set()
     if scans:
         shard = os.path.join(shard_dir, f"{os.getpid()}-{uuid.uuid4().hex}.db")
         write_shard(Path(shard), scans)
-    return BatchResult(shard, tuple(fs.path for fs in scans), tuple(others))
+        for fs in scans:
+            for unit in fs.units:
+                for ref in unit.refs:
+                    names.update(ref.names)
+    return BatchResult(shard, tuple(fs.path for fs in scans), tuple(others), frozenset(names))

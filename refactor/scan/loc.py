@@ -34,11 +34,11 @@ def blank_ranges(data: bytes, ranges: Iterable[tuple[int, int]]) -> bytes:
 
 
 def line_flags(blanked: bytes) -> list[int]:
-    """1 for each physical line holding something other than whitespace, else 0."""
+    """True (1) for each physical line holding something other than whitespace."""
     lines = blanked.split(b"\n")
     if lines and lines[-1] == b"":
         lines.pop()  # the text after a final newline is not a line
-    return [1 if line.strip() else 0 for line in lines]
+    return list(map(bool, map(bytes.strip, lines)))  # type: ignore[arg-type]
 
 
 def prefix_counts(flags: list[int]) -> list[int]:

@@ -6,7 +6,8 @@ tag), function; the first kind with a visible definition makes the edge (global,
 type, type, call). Names matching nothing (locals, parameters, fields, library functions)
 are dropped. A static definition is visible in its own file only, or to includers when it
 is in a header. When several definitions match, the nearest wins: same file, then the
-deepest shared directory, then headers before sources, then the smallest path.
+deepest shared directory, then headers before sources, then the smallest path (and
+the first definition in it).
 COBOL: PERFORM / GO TO resolve within the file's program, CALL to a program, COPY to a
 copybook.
 
@@ -53,17 +54,19 @@ class SymbolTable:
         self._cache_file = -1
         self._cache: dict[str, tuple[int, str] | None] = {}
 
-    def add_rows(self, rows: Iterable[SymbolRow], referenced: set[str]) -> None:
-        """Add the definitions among `rows` that a referenced name can reach.
+    @staticmethod
+    def reachable(row: SymbolRow, referenced: set[str]) -> bool:
+        """Whether a referenced name may reach this definition: most definitions (constant
+        macros) are never mentioned; aliases, tags, numbered duplicates and COBOL units
+        are left to add()'s exact test."""
+        return row[3] in referenced or bool(row[5]) or "~" in row[3] or row[2] == "type" \
+            or row[4] != "c"
 
-        Most definitions (constant macros) are never mentioned: they are passed over here,
-        before the call; aliases, tags, numbered duplicates and COBOL units go to add()'s
-        exact test.
-        """
-        add = self.add
+    def add_rows(self, rows: Iterable[SymbolRow], referenced: set[str]) -> None:
+        """Add the definitions among `rows` that a referenced name can reach."""
+        add, reachable = self.add, self.reachable
         for row in rows:
-            if row[3] in referenced or row[5] or "~" in row[3] or row[2] == "type" \
-                    or row[4] != "c":
+            if reachable(row, referenced):
                 add(*row, referenced=referenced)
 
     def _visible(self, is_static: int, file_id: int) -> bool:
@@ -112,7 +115,7 @@ class SymbolTable:
             by_file: dict[int, int] = {}
             by_dir: dict[str, int] = {}
             ordered = sorted(entries, key=lambda e: (not self.paths[e[2]].endswith(".h"),
-                                                     self.paths[e[2]]))
+                                                     self.paths[e[2]], e[1]))
             for _, uid, fid, visible in ordered:
                 by_file.setdefault(fid, uid)
                 if visible:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,8 @@ def named_edges(ledger: Ledger, target_id: int) -> set[tuple[str, str, str]]:
 
 
 def test_parallel_graph_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = REPO / "targets" / "kvstore"
+    root = tmp_path / "kvstore"
+    shutil.copytree(REPO / "targets" / "kvstore", root)
     results = []
     for workers, threshold in ((1, 10**9), (2, 0)):
         monkeypatch.setattr(graph, "PARALLEL_MIN_UNITS", threshold)
@@ -29,3 +31,19 @@ def test_parallel_graph_equals_serial(tmp_path: Path, monkeypatch: pytest.Monkey
     assert serial == parallel
     assert serial_count == parallel_count == len(serial) > 200
     assert ("src/store.c:function:hash_key", "src/hash.c:function:kv_fnv1a", "call") in serial
+    # constant macros are filtered in the workers on the parallel path: their edges survive
+    assert {k for _, _, k in parallel} >= {"call", "type", "global", "macro"}
+
+    # a re-scan reads the referenced names back from the ledger (a cold scan collects
+    # them from its workers): the same again, on both paths
+    with (root / "src" / "hash.c").open("a") as handle:
+        handle.write("\nuint32_t kv_twice(const uint8_t *d, size_t n)\n"
+                     "{ return 2u * kv_fnv1a(d, n); }\n")
+    rescanned = []
+    for workers, threshold in ((1, 10**9), (2, 0)):
+        monkeypatch.setattr(graph, "PARALLEL_MIN_UNITS", threshold)
+        with Ledger(tmp_path / f"l{workers}.db") as led:
+            summary = scan_target(root, led, "kvstore", workers=workers)
+            rescanned.append(named_edges(led, summary.target_id))
+    assert rescanned[0] == rescanned[1] == serial | {
+        ("src/hash.c:function:kv_twice", "src/hash.c:function:kv_fnv1a", "call")}

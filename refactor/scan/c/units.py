@@ -32,25 +32,34 @@ _DEFINITIONS = frozenset({"function_definition", "declaration", "type_definition
 _WORDS = bytes(b if chr(b).isalnum() or b == 0x5F else 0x20 for b in range(128)) + b" " * 128
 # A line of C that is not a preprocessor directive (continuations joined first).
 _C_LINE = re.compile(rb"^[ \t]*[^#\s]", re.MULTILINE)
-# Where an identifier starts (not inside a number such as 0x1fUL).
-_NAME_START = re.compile(rb"(?<![\w.])[A-Za-z_]")
 # Possessive quantifiers: an unterminated literal (an apostrophe in `#error don't`) must
 # fail in linear time, not backtrack through every way of splitting the line.
 _LITERAL = re.compile(rb"\"(?:[^\"\\\n]++|\\.)*+\"|'(?:[^'\\\n]++|\\.)*+'")
 # Literals or comments, left to right: a comment marker inside a literal is not a comment.
-_COMMENT = re.compile(_LITERAL.pattern + rb"|(/\*.*?(?:\*/|\Z)|//(?:[^\n\\]++|\\.|\\\n)*+)",
+# Every branch starts with a plain byte (the group follows the first "/"), which lets the
+# regex engine skip ahead to the next quote or slash: 2.5 times faster than a leading group.
+_COMMENT = re.compile(_LITERAL.pattern + rb"|/(\*.*?(?:\*/|\Z)|/(?:[^\n\\]++|\\.|\\\n)*+)",
                       re.DOTALL)
-_MACRO = re.compile(rb"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(?![\w(])"
-                    rb"((?:[^\n\\]++|\\.|\\\n)*+)", re.MULTILINE)
-_KEYWORDS = frozenset(
-    b"auto break case char const continue default do double else enum extern float for goto"
-    b" if inline int long register restrict return short signed sizeof static struct switch"
-    b" typedef union unsigned void volatile while _Bool _Complex _Imaginary _Alignas _Alignof"
-    b" _Atomic _Generic _Noreturn _Static_assert _Thread_local defined".split()
-)
+# An object-like macro. Unanchored (a leading literal lets the engine jump from "#" to "#";
+# `^` would be tried at every byte): the caller checks the "#" starts its line. Group 2 is
+# the common case, a one-line value of constant-expression characters; group 3 any other
+# value (continuation lines, braces, statements), left to the slow path.
+_CONST_CHARS = rb"\w.+\-*/%<>=!&|^~?:(),'\""
+_MACRO = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)(?:[ \t]+([" + _CONST_CHARS + rb"][ \t"
+                    + _CONST_CHARS + rb"]*)(?=\n|\Z)|(?![\w(])((?:[^\n\\]++|\\.|\\\n)*+))")
+# Where an identifier starts in a words-only text (not inside a number such as 0x1fUL).
+_NAME_START = re.compile(r"(?<!\w)[A-Za-z_]")
+_KEYWORDS = frozenset((
+    "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else",
+    "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long", "register",
+    "restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch", "typedef",
+    "union", "unsigned", "void", "volatile", "while", "_Bool", "_Complex", "_Imaginary",
+    "_Alignas", "_Alignof", "_Atomic", "_Generic", "_Noreturn", "_Static_assert",
+    "_Thread_local", "defined"))
 # A constant macro's value: literals, names, operators and parentheses; no statements.
 _CONST_VALUE = re.compile(rb"[\w\s.+\-*/%<>=!&|^~?:(),'\"\\]+")
-_STATEMENT_WORDS = frozenset(b"do while for if return switch goto break continue".split())
+_STATEMENT_WORDS = frozenset(("do", "while", "for", "if", "return", "switch", "goto", "break",
+                              "continue"))
 
 
 def _digest(data: bytes) -> str:
@@ -171,42 +180,65 @@ def _candidate(node: tree_sitter.Node) -> _Candidate | None:
     return None
 
 
-def _macro_units(blanked: bytes, prefix: list[int]) -> list[UnitRecord]:
+class _Names:
+    """The identifiers of any span of a file, outside comments and literals.
+
+    The file is reduced once to its words (everything else a space, so offsets hold); a
+    unit's names are then one slice and split, with no per-word decoding.
+    """
+
+    def __init__(self, data: bytes, spans: list[tuple[int, int]]) -> None:
+        self.text = blank_ranges(data, spans).translate(_WORDS).decode("ascii")
+
+    def words(self, start: int, end: int) -> set[str]:
+        return set(self.text[start:end].split())
+
+    def refs(self, words: set[str], own: set[str]) -> tuple[Reference, ...]:
+        names = {w for w in words - _KEYWORDS if not w[0].isdigit()} - own
+        return (Reference("name", tuple(sorted(names))),) if names else ()
+
+
+def _macro_units(blanked: bytes, prefix: list[int], names: _Names) -> list[UnitRecord]:
     """Constant macros, straight from the text: generated register headers hold millions
     of them, so this path is kept lean (a short value is its own fingerprint)."""
     out = []
     line, pos = 1, 0
     seen: dict[str, int] = {}
     newlines = blanked.count
+    text = names.text
+    find_line = blanked.rfind
     for match in _MACRO.finditer(blanked):
         start = match.start()
+        line_start = find_line(b"\n", 0, start) + 1
+        if line_start != start and not blanked[line_start:start].isspace():
+            continue  # "#define" inside a line
         line += newlines(b"\n", pos, start)
         pos = start
-        raw = match.group(2)
-        multi = b"\n" in raw
-        value = (raw.replace(b"\\\n", b" ") if multi else raw).strip()
-        if not value or not _CONST_VALUE.fullmatch(value):
-            continue
-        has_names = _NAME_START.search(value) is not None
-        if has_names and not _STATEMENT_WORDS.isdisjoint(value.translate(_WORDS).split()):
-            continue
-        name = match.group(1).decode("utf-8", "replace")
-        seen[name] = seen.get(name, 0) + 1
-        if multi:
+        name_b, value, raw = match.group(1, 2, 3)
+        end_line = line
+        if value is not None:  # one line of constant-expression characters
+            value = value.rstrip()
+            vstart, vend = match.span(2)
+        else:
+            value = raw.replace(b"\\\n", b" ").strip()
+            if not value or not _CONST_VALUE.fullmatch(value):
+                continue
             value = b" ".join(value.split())
+            vstart, vend = match.span(3)
+            end_line += raw.count(b"\n")
+        name = name_b.decode()
+        refs: tuple[Reference, ...] = ()
+        if _NAME_START.search(text, vstart, vend) is not None:  # most values are numbers
+            words = set(text[vstart:vend].split())
+            if not _STATEMENT_WORDS.isdisjoint(words):
+                continue
+            refs = names.refs(words, {name})
+        count = seen[name] = seen.get(name, 0) + 1
         src = "=" + value.decode("latin-1") if len(value) <= 32 else _digest(value)
-        end_line = line + raw.count(b"\n") if multi else line
         out.append(UnitRecord(
-            "macro", name if seen[name] == 1 else f"{name}~{seen[name]}", line, end_line,
-            span_loc(prefix, line, end_line) if multi else 1, src, src,
-            _refs(value, {name}) if has_names else ()))
+            "macro", name if count == 1 else f"{name}~{count}", line, end_line,
+            1 if end_line == line else span_loc(prefix, line, end_line), src, src, refs))
     return out
-
-
-def _refs(code: bytes, own: set[str]) -> tuple[Reference, ...]:
-    words = set(_LITERAL.sub(b"", code).translate(_WORDS).split()) - _KEYWORDS
-    names = {w.decode("utf-8", "replace") for w in words if not w[:1].isdigit()} - own
-    return (Reference("name", tuple(sorted(names))),) if names else ()
 
 
 def _top_level(node: tree_sitter.Node, stray: list[tree_sitter.Node]):
@@ -240,8 +272,10 @@ def extract(data: bytes, path: str) -> FileUnits:
     A file holding nothing but preprocessor lines (generated register headers: a third of
     the Linux kernel's bytes) has no C syntax to parse: its macros come from the text.
     """
-    comments = [m.span(1) for m in _COMMENT.finditer(data) if m.start(1) != -1]
-    blanked = blank_ranges(data, comments)
+    matches = list(_COMMENT.finditer(data))
+    blanked = blank_ranges(data, [m.span() for m in matches if m.lastindex])  # comments
+    names = _Names(data, [m.span() for m in matches])  # comments and literals
+    del matches
     flags = line_flags(blanked)
     prefix = prefix_counts(flags)
 
@@ -274,12 +308,12 @@ def extract(data: bytes, path: str) -> FileUnits:
             src_hash=src_hash,
             sig_hash=src_hash if cand.sig_end >= cand.end
             else _digest(blanked[cand.start:cand.sig_end]),
-            refs=_refs(code, own),
+            refs=names.refs(names.words(cand.start, cand.end), own),
             aliases=cand.aliases,
             is_static=cand.is_static,
             reason=_error_reason(*errors[cand.start]) if cand.start in errors else None,
         ))
-    units.extend(_macro_units(blanked, prefix))
+    units.extend(_macro_units(blanked, prefix, names))
     units.sort(key=lambda u: u.start_line)
     warnings = tuple(Warning_(path, n.start_point[0] + 1, "code that does not parse as C "
                               "outside any unit") for n in stray[:20])
