@@ -21,6 +21,10 @@ CREATE TABLE files (path TEXT PRIMARY KEY, language TEXT, sha TEXT, size INTEGER
 CREATE TABLE units (path TEXT, kind TEXT, name TEXT, start_line INTEGER, end_line INTEGER,
                     loc INTEGER, src_hash TEXT, sig_hash TEXT, is_static INTEGER, parent TEXT,
                     aliases TEXT, refs TEXT, reason TEXT);
+-- One-line constant macros without references (millions in generated headers), compactly.
+CREATE TABLE macros (path TEXT, name TEXT, line INTEGER, value TEXT);
+CREATE VIEW all_units AS SELECT * FROM units UNION ALL
+    SELECT path, 'macro', name, line, line, 1, value, value, 0, NULL, '', '', NULL FROM macros;
 """
 
 
@@ -37,9 +41,20 @@ def write_shard(path: Path, scans: Sequence[FileScan]) -> None:
             ((fs.path, fs.language, fs.sha, fs.size, fs.mtime_ns, fs.loc,
               json.dumps([[w.line, w.reason] for w in fs.warnings]) if fs.warnings else None)
              for fs in scans))
-        conn.executemany(
-            "INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ((fs.path, *encode_unit(u)) for fs in scans for u in fs.units))
+        macros = []
+        units = []
+        for fs in scans:
+            path = fs.path
+            for u in fs.units:
+                if u.kind == "macro" and not u.refs and u.start_line == u.end_line \
+                        and u.src_hash == u.sig_hash and u.loc == 1 and not u.is_static \
+                        and not u.aliases and u.parent is None and u.reason is None:
+                    macros.append((path, u.name, u.start_line, u.src_hash))
+                else:
+                    units.append((path, *encode_unit(u)))
+        conn.executemany("INSERT INTO macros VALUES (?, ?, ?, ?)", macros)
+        conn.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         units)
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -50,12 +65,12 @@ def shard_paths(conn: sqlite3.Connection) -> list[str]:
 
 
 def kind_counts(conn: sqlite3.Connection) -> list[tuple[str, str, int]]:
-    return conn.execute("SELECT f.language, u.kind, COUNT(*) FROM shard.units u JOIN "
+    return conn.execute("SELECT f.language, u.kind, COUNT(*) FROM shard.all_units u JOIN "
                         "shard.files f ON f.path = u.path GROUP BY 1, 2").fetchall()
 
 
 def shard_units(conn: sqlite3.Connection, path: str) -> list[tuple[str, str, str, str]]:
-    return conn.execute("SELECT kind, name, src_hash, sig_hash FROM shard.units "
+    return conn.execute("SELECT kind, name, src_hash, sig_hash FROM shard.all_units "
                         "WHERE path = ?", (path,)).fetchall()
 
 
@@ -75,7 +90,7 @@ def absorb(conn: sqlite3.Connection, target_id: int, run_id: int) -> None:
         "loc, src_hash, sig_hash, is_static, parent, aliases, refs, reason, first_run, "
         "changed_run) SELECT ?, f.id, f.language, u.kind, u.name, u.start_line, u.end_line, "
         "u.loc, u.src_hash, u.sig_hash, u.is_static, u.parent, u.aliases, u.refs, u.reason, "
-        "?, ? FROM shard.units u JOIN files f ON f.target_id = ? AND f.path = u.path "
+        "?, ? FROM shard.all_units u JOIN files f ON f.target_id = ? AND f.path = u.path "
         "WHERE true ON CONFLICT(file_id, kind, name) DO UPDATE SET "
         "start_line = excluded.start_line, end_line = excluded.end_line, "
         "loc = excluded.loc, is_static = excluded.is_static, parent = excluded.parent, "
