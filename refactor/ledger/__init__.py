@@ -5,6 +5,7 @@ from refactor.ledger.rows import decode_refs
 from refactor.ledger.shard import write_shard
 from refactor.ledger.store import (
     Changes,
+    EdgeGroup,
     FileRow,
     Ledger,
     SymbolRow,
@@ -14,6 +15,7 @@ from refactor.ledger.views import FileView, UnitView
 __all__ = [
     "SCHEMA_VERSION",
     "Changes",
+    "EdgeGroup",
     "FileRow",
     "FileView",
     "Ledger",

@@ -27,6 +27,7 @@ class FileRow(NamedTuple):
 
 # A unit as a definition: id, file id, kind, name, language, aliases, static.
 SymbolRow = tuple[int, int, str, str, str, str, int]
+EdgeGroup = tuple[int, str, str]  # src, edge kind, "dst dst ..."
 
 
 @dataclass
@@ -241,21 +242,18 @@ class Ledger:
             (target_id, bucket)).fetchall()
 
     def replace_edges(self, target_id: int,
-                      make_edges: Callable[[], Iterable[tuple[int, str, str]]]) -> int:
-        """Replace a target's edges with the (src, kind, "dst dst ...") groups
-        `make_edges()` streams (it may read `ref_rows`); returns the number of edges."""
+                      make_edges: Callable[[], Iterable[tuple[list[EdgeGroup], int]]]) -> int:
+        """Replace a target's edges with the batches of (src, kind, "dst dst ...") groups
+        `make_edges()` streams, each with its number of edges (it may read `ref_rows`);
+        returns the number of edges."""
         count = 0
-
-        def rows() -> Iterator[tuple[int, int, str, str]]:
-            nonlocal count
-            for src, kind, dsts in make_edges():
-                count += dsts.count(" ") + 1
-                yield target_id, src, kind, dsts
-
         with self.transaction() as c:
             c.execute("DELETE FROM edges WHERE target_id = ?", (target_id,))
-            c.executemany("INSERT INTO edges(target_id, src, kind, dsts) VALUES (?, ?, ?, ?)",
-                          rows())
+            insert = ("INSERT INTO edges(target_id, src, kind, dsts) "
+                      f"VALUES ({target_id:d}, ?, ?, ?)")
+            for groups, edges in make_edges():
+                c.executemany(insert, groups)
+                count += edges
         self.set_meta(f"edge_count:{target_id}", str(count))
         return count
 

@@ -16,13 +16,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from refactor.ledger import Ledger, SymbolRow
+from refactor.ledger import EdgeGroup, Ledger, SymbolRow
 from refactor.scan.resolve import SymbolTable, referenced_names, resolve
 
 PARALLEL_MIN_UNITS = 50_000  # below this, forking costs more than it saves
 CHUNKS_PER_WORKER = 4
-
-EdgeRow = tuple[int, str, str]
 
 # Set in the parent just before forking; the workers inherit them.
 _TABLE: SymbolTable | None = None
@@ -44,11 +42,16 @@ def _macros_in(args: tuple[Path, int, int, int]) -> list[SymbolRow]:
                 if reachable(row, _NAMES)]
 
 
-def _edges_in(args: tuple[Path, int, int, int]) -> list[EdgeRow]:
+def _edges_in(args: tuple[Path, int, int, int]) -> tuple[list[EdgeGroup], int]:
     path, target_id, lo, hi = args
     assert _TABLE is not None
+    groups: list[EdgeGroup] = []
+    count = 0
     with Ledger(path) as led:
-        return list(resolve(_TABLE, led.ref_rows(target_id, lo, hi)))
+        for batch, edges in resolve(_TABLE, led.ref_rows(target_id, lo, hi)):
+            groups.extend(batch)
+            count += edges
+    return groups, count
 
 
 def _chunks(buckets: list[tuple[int, int, int]], column: int, count: int,
@@ -121,8 +124,8 @@ def build_graph(ledger: Ledger, target_id: int, workers: int = 1,
         gc.freeze()  # keep the inherited table out of the children's collections
         try:
             with context.Pool(workers) as pool:
-                edges = ledger.replace_edges(target_id, lambda: (
-                    row for rows in pool.imap_unordered(_edges_in, chunks(1)) for row in rows))
+                edges = ledger.replace_edges(
+                    target_id, lambda: pool.imap_unordered(_edges_in, chunks(1)))
         finally:
             _TABLE = None
             gc.unfreeze()

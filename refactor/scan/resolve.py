@@ -20,7 +20,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Iterator
 
-from refactor.ledger import SymbolRow, decode_refs
+from refactor.ledger import EdgeGroup, SymbolRow, decode_refs
 
 Edge = tuple[int, int, str]
 # (rank, unit id, file id, visible outside its file); rank orders the kinds of definition
@@ -197,12 +197,22 @@ def referenced_names(ref_rows: Iterable[tuple[int, int, str, str]]) -> set[str]:
 
 
 def resolve(table: SymbolTable, ref_rows: Iterable[tuple[int, int, str, str]],
-            ) -> Iterator[tuple[int, str, str]]:
-    """(unit, edge kind, "dst dst ...") for every unit in `ref_rows` (id, file id,
-    language, encoded refs), destinations sorted, streamed."""
+            batch: int = 20_000) -> Iterator[tuple[list[EdgeGroup], int]]:
+    """Batches of (unit, edge kind, "dst dst ...") groups, destinations sorted, with the
+    number of edges in each, for every unit in `ref_rows` (id, file id, language, encoded
+    refs); streamed."""
+    groups: list[EdgeGroup] = []
+    count = 0
     for uid, file_id, language, refs in ref_rows:
         grouped: dict[str, list[int]] = {}
         for _, dst, kind in table.resolve(uid, file_id, language, refs):
             grouped.setdefault(kind, []).append(dst)
         for kind in sorted(grouped):
-            yield uid, kind, " ".join(map(str, sorted(grouped[kind])))
+            dsts = grouped[kind]
+            count += len(dsts)
+            groups.append((uid, kind, " ".join(map(str, sorted(dsts)))))
+        if len(groups) >= batch:
+            yield groups, count
+            groups, count = [], 0
+    if groups:
+        yield groups, count
