@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from refactor.ledger import write_shard
 from refactor.model import FileScan, Skip, Warning_
+from refactor.scan._gc import gc_paused
 from refactor.scan.cobol.source import decode
 from refactor.scan.cobol.units import COPYBOOK_SUFFIXES
 from refactor.scan.walk import Candidate
@@ -161,9 +162,10 @@ def scan_batch(root: str, tasks: list[tuple[Candidate, str | None]], max_bytes: 
     """Scan files in a worker; their units go to a shard file in `shard_dir`."""
     scans: list[FileScan] = []
     others: list[Skip | Unchanged] = []
-    for cand, known in tasks:
-        result = scan_file(root, cand, max_bytes, known, copybooks)
-        (scans if isinstance(result, FileScan) else others).append(result)  # type: ignore[arg-type]
+    with gc_paused():
+        for cand, known in tasks:
+            result = scan_file(root, cand, max_bytes, known, copybooks)
+            (scans if isinstance(result, FileScan) else others).append(result)  # type: ignore[arg-type]
     shard = None
     names: set[str] = set()
     if scans:

@@ -10,13 +10,13 @@ unit's names resolve to, against the table the workers inherit. Only the parent 
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from refactor.ledger import EdgeGroup, Ledger, SymbolRow
+from refactor.scan._gc import gc_paused
 from refactor.scan.resolve import SymbolTable, referenced_names, resolve
 
 PARALLEL_MIN_UNITS = 50_000  # below this, forking costs more than it saves
@@ -84,6 +84,12 @@ def build_graph(ledger: Ledger, target_id: int, workers: int = 1,
     `names`, when the caller knows them (a cold scan collects them from its workers), are
     every name the target's units refer to: the pass that reads them back is skipped.
     """
+    with gc_paused():  # forked workers inherit the pause
+        return _build_graph(ledger, target_id, workers, lap, names)
+
+
+def _build_graph(ledger: Ledger, target_id: int, workers: int,
+                 lap: Callable[[str], None] | None, names: set[str] | None) -> int:
     global _TABLE, _NAMES
     buckets = ledger.unit_weights(target_id)
     count = sum(b[1] for b in buckets)
@@ -121,14 +127,12 @@ def build_graph(ledger: Ledger, target_id: int, workers: int = 1,
         lap("resolve.table")
     if parallel:
         _TABLE = table
-        gc.freeze()  # keep the inherited table out of the children's collections
         try:
             with context.Pool(workers) as pool:
                 edges = ledger.replace_edges(
                     target_id, lambda: pool.imap_unordered(_edges_in, chunks(1)))
         finally:
             _TABLE = None
-            gc.unfreeze()
     else:
         edges = ledger.replace_edges(target_id, lambda: resolve(table, ledger.ref_rows(
             target_id)))

@@ -64,9 +64,20 @@ class SymbolTable:
 
     def add_rows(self, rows: Iterable[SymbolRow], referenced: set[str]) -> None:
         """Add the definitions among `rows` that a referenced name can reach."""
-        add, reachable = self.add, self.reachable
+        add, reachable, table = self.add, self.reachable, self.c
+        headers = {fid for fid, path in self.paths.items() if path.endswith(".h")}
         for row in rows:
-            if reachable(row, referenced):
+            uid, file_id, kind, name, language, aliases, is_static = row
+            if not aliases and language == "c" and kind != "type" and "~" not in name:
+                # add()'s common case, inline: a million functions and globals
+                if name in referenced:
+                    entry = (_RANK[kind], uid, file_id, not is_static or file_id in headers)
+                    entries = table.get(name)
+                    if entries is None:
+                        table[name] = [entry]
+                    else:
+                        entries.append(entry)
+            elif reachable(row, referenced):
                 add(*row, referenced=referenced)
 
     def _visible(self, is_static: int, file_id: int) -> bool:
