@@ -162,8 +162,7 @@ def _scan(root: Path, ledger: Ledger, candidates: list[Candidate], skips: list[S
             clock = summary.lap(phase, clock)
 
         build_graph(ledger, target_id, workers or default_workers(), lap,
-                    names if cold else None)
-        names.clear()
+                    names if cold else None)  # consumes the names
         if changes:
             reasons = stale_units(changes, [*ledger.edges(target_id), *lost])
             ledger.mark_stale(reasons)

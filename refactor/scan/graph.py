@@ -82,7 +82,9 @@ def build_graph(ledger: Ledger, target_id: int, workers: int = 1,
     """Resolve every reference of the target and store its edges; returns the edge count.
 
     `names`, when the caller knows them (a cold scan collects them from its workers), are
-    every name the target's units refer to: the pass that reads them back is skipped.
+    every name the target's units refer to: the pass that reads them back is skipped. The
+    set is consumed (emptied once the symbol table is built), so that the processes forked
+    to resolve references do not carry it.
     """
     with gc_paused():  # forked workers inherit the pause
         return _build_graph(ledger, target_id, workers, lap, names)
@@ -122,6 +124,7 @@ def _build_graph(ledger: Ledger, target_id: int, workers: int,
             _NAMES = None
     else:
         table.add_rows(ledger.symbol_rows(target_id), names)
+    names.clear()
     del names
     if lap:
         lap("resolve.table")
