@@ -34,3 +34,17 @@ def test_real_library_scans_and_counts_like_cloc(package: str, tmp_path: Path, c
     assert len(functions) > 50
     broken = [u for u in functions if u["reason"]]
     assert len(broken) <= 0.05 * len(functions), broken[:5]
+
+
+def test_definitions_inside_an_error_region_are_kept(tmp_path: Path, cli) -> None:
+    """zlib's K&R definitions and OF() prototypes throw tree-sitter's error recovery into
+    one ERROR node covering most of deflate.c; the functions it kept whole are units."""
+    try:
+        root = fetch_debian_source("zlib")
+    except CorpusError as exc:
+        pytest.skip(f"cannot fetch zlib: {exc}")
+    result = cli("scan", root, "--json", "--ledger", tmp_path / "l.db")
+    assert result.code == 0, result.stderr
+    names = {u["name"] for u in json.loads(result.stdout)["units"]
+             if u["path"] == "deflate.c" and u["kind"] == "function"}
+    assert {"deflate", "deflateEnd", "deflateCopy", "deflate_slow"} <= names

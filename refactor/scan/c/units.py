@@ -242,15 +242,17 @@ def _macro_units(blanked: bytes, prefix: list[int], names: _Names) -> list[UnitR
 
 
 def _top_level(node: tree_sitter.Node, stray: list[tree_sitter.Node]):
-    """File-scope definitions; top-level text that does not parse goes to `stray`."""
+    """File-scope definitions; top-level text that does not parse goes to `stray` (and the
+    definitions tree-sitter's error recovery kept whole inside it are still found)."""
     for child in node.named_children:
         kind = child.type
         if kind in _DEFINITIONS:
             yield child
         elif kind in _CONTAINERS:
             yield from _top_level(child, stray)
-        elif kind == "ERROR":
+        elif kind == "ERROR":  # error recovery often wraps whole definitions: keep them
             stray.append(child)
+            yield from _top_level(child, stray)
 
 
 def _first_error_line(node: tree_sitter.Node) -> tuple[int, bool]:
