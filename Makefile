@@ -46,6 +46,7 @@ demo: setup
 	$(BIN)/refactor scan targets/kvstore.toml --ledger $(DEMO_LEDGER)
 	$(BIN)/refactor scan targets/payroll.toml --ledger $(DEMO_LEDGER)
 	$(BIN)/refactor plan --ledger $(DEMO_LEDGER)
+	$(BIN)/refactor translate targets/kvstore.toml --ledger $(DEMO_LEDGER)
 	$(BIN)/refactor status --ledger $(DEMO_LEDGER) --units
 	@echo "demo: ledger written to $(DEMO_LEDGER)"
 

@@ -34,6 +34,8 @@ class TargetRef:
     name: str
     root: Path
     exclude: list[str]
+    include_dirs: tuple[Path, ...] = ()  # for the preprocessor, absolute
+    defines: tuple[str, ...] = ()  # NAME or NAME=VALUE
 
 
 def resolve_target(spec: str) -> TargetRef:
@@ -44,7 +46,9 @@ def resolve_target(spec: str) -> TargetRef:
             target = load_target(path)
         except TargetError as exc:
             abort(str(exc))
-        return TargetRef(target.name, target.source_dir, list(target.exclude))
+        root = target.source_dir
+        return TargetRef(target.name, root, list(target.exclude),
+                         tuple(root / d for d in target.include_dirs), tuple(target.defines))
     if not path.exists():
         abort(f"{spec}: no such file or directory; pass a source directory or a "
               "targets/<name>.toml file")
@@ -52,7 +56,9 @@ def resolve_target(spec: str) -> TargetRef:
         abort(f"{spec}: not a directory; pass the repository's root directory or a "
               "targets/<name>.toml file")
     root = path.resolve()
-    return TargetRef(root.name or "root", root, [])
+    # A plain directory: headers are found beside the sources, or in include/
+    includes = (root, root / "include") if (root / "include").is_dir() else (root,)
+    return TargetRef(root.name or "root", root, [], includes)
 
 
 def default_ledger(ref: TargetRef) -> Path:

@@ -9,6 +9,8 @@ import typer
 from refactor.cli import plan as plan_cmd
 from refactor.cli import scan as scan_cmd
 from refactor.cli import status as status_cmd
+from refactor.cli import translate as translate_cmd
+from refactor.cli import translate_file as translate_file_cmd
 from refactor.cli._common import Abort, debug, exit_with
 from refactor.ledger import LedgerError
 
@@ -22,6 +24,8 @@ app = typer.Typer(
 app.command("scan")(scan_cmd.scan)
 app.command("plan")(plan_cmd.plan)
 app.command("status")(status_cmd.status)
+app.command("translate")(translate_cmd.translate)
+app.command("translate-file")(translate_file_cmd.translate_file)
 
 
 def main() -> None:

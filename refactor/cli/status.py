@@ -11,15 +11,18 @@ from rich.table import Table
 
 from refactor.cli._common import console
 from refactor.cli._targets import ledger_and_targets
-from refactor.ledger import UnitView
+from refactor.ledger import Attempt, UnitView
 
-STATES = ("pending", "stale", "problem")
+STATES = ("pending", "translated", "skipped", "failed", "stale", "problem")
 
 
-def state_of(unit: UnitView) -> str:
-    """Before translation exists: stale (changed since its base), problem (parse error)."""
+def state_of(unit: UnitView, attempt: Attempt | None = None) -> str:
+    """stale (changed since its last translation or base), else the newest attempt's status
+    (translated, skipped, failed: not yet verified), else problem (parse error) or pending."""
     if unit.stale_reason:
         return "stale"
+    if attempt is not None:
+        return attempt.status
     if unit.reason:
         return "problem"
     return "pending"
@@ -38,25 +41,26 @@ def status(
         for tid, name in targets:
             files = led.files(tid)
             units = led.units(tid)
+            attempts = led.latest_attempts(tid)
             if list_units:
-                render_units(name, units, led.planned(tid))
+                render_units(name, units, led.planned(tid), attempts)
             planned = led.planned(tid)
             by_file: dict[str, Counter[str]] = {}
             for u in units:
-                by_file.setdefault(u.path, Counter())[state_of(u)] += 1
+                by_file.setdefault(u.path, Counter())[state_of(u, attempts.get(u.id))] += 1
             table = Table(title=f"{name}", title_justify="left")
             for column in ("file", "lang", "code lines", "units", *STATES):
                 table.add_column(column, justify="left" if column == "file" else "right")
             listed = files if all_files else files[:40]
             for f in listed:
                 if f.status == "skipped":
-                    table.add_row(f.path, f.language or "-", "-", "-", "-", "-", "-",
+                    table.add_row(f.path, f.language or "-", "-", "-", *("-" for _ in STATES),
                                   style="yellow")
                     continue
                 counts = by_file.get(f.path, Counter())
                 table.add_row(f.path, f.language or "-", f"{f.loc:,}",
                               str(sum(counts.values())), *(str(counts[s]) for s in STATES))
-            total = Counter(state_of(u) for u in units)
+            total = Counter(state_of(u, attempts.get(u.id)) for u in units)
             scanned = [f for f in files if f.status == "scanned"]
             table.add_row("[bold]total[/]", "", f"{sum(f.loc for f in scanned):,}",
                           str(len(units)), *(str(total[s]) for s in STATES), end_section=True)
@@ -72,7 +76,8 @@ def status(
                               highlight=False)
 
 
-def render_units(name: str, units: list[UnitView], planned: dict[int, tuple[int, int]]) -> None:
+def render_units(name: str, units: list[UnitView], planned: dict[int, tuple[int, int]],
+                 attempts: dict[int, Attempt]) -> None:
     table = Table(title=f"{name}: units", title_justify="left")
     for column in ("file", "lines", "kind", "name", "code lines", "wave", "state"):
         table.add_column(column, justify="right" if column in ("code lines", "wave") else
@@ -80,5 +85,5 @@ def render_units(name: str, units: list[UnitView], planned: dict[int, tuple[int,
     for u in units:
         wave = planned.get(u.id)
         table.add_row(u.path, f"{u.start_line}-{u.end_line}", u.kind, u.name, str(u.loc),
-                      str(wave[0]) if wave else "-", state_of(u))
+                      str(wave[0]) if wave else "-", state_of(u, attempts.get(u.id)))
     console.print(table)

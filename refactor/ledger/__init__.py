@@ -1,5 +1,6 @@
 """The ledger: every result is a row in an embedded SQLite database."""
 
+from refactor.ledger.attempts import Attempt
 from refactor.ledger.db import SCHEMA_VERSION, LedgerError
 from refactor.ledger.rows import decode_refs
 from refactor.ledger.shard import write_shard
@@ -14,6 +15,7 @@ from refactor.ledger.views import FileView, UnitView
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Attempt",
     "Changes",
     "EdgeGroup",
     "FileRow",

@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Version N is reached from N-1 by migrations/<N, three digits>_*.sql; schema.sql is version 1.
 APPLICATION_ID = 0x52464354  # "RFCT": marks a SQLite file as a refactor ledger
 
 
@@ -54,9 +55,18 @@ def _create(conn: sqlite3.Connection) -> None:
     script = files("refactor.ledger").joinpath("schema.sql").read_text("utf-8")
     conn.executescript(script)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('created_at', ?)", (now(),))
+    _migrate(conn, 1)
+
+
+def _migrate(conn: sqlite3.Connection, version: int) -> None:
+    """Bring a ledger at `version` up to SCHEMA_VERSION, one migration per version."""
+    scripts = {int(f.name[:3]): f for f in files("refactor.ledger").joinpath("migrations")
+               .iterdir() if f.name.endswith(".sql")}
+    for step in range(version + 1, SCHEMA_VERSION + 1):
+        conn.executescript("BEGIN;" + scripts[step].read_text("utf-8") + ";COMMIT;")
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                  (str(SCHEMA_VERSION),))
-    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('created_at', ?)", (now(),))
 
 
 def _check_version(conn: sqlite3.Connection, path: Path) -> None:
@@ -65,5 +75,8 @@ def _check_version(conn: sqlite3.Connection, path: Path) -> None:
     if version > SCHEMA_VERSION:
         raise LedgerError(f"ledger {path} has schema version {version}, newer than this "
                           f"refactor ({SCHEMA_VERSION}); upgrade refactor")
-    if version < SCHEMA_VERSION:  # pragma: no cover - no older versions exist yet
-        raise LedgerError(f"ledger {path} has unknown schema version {version}")
+    if version < 1:
+        raise LedgerError(f"ledger {path} has unknown schema version {version}; move it "
+                          "away or pass --ledger NEW.db")
+    if version < SCHEMA_VERSION:
+        _migrate(conn, version)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from refactor.ledger import shard, views
+from refactor.ledger import attempts, shard, views
 from refactor.ledger.db import connect, now
 from refactor.model import Skip
 
@@ -300,3 +300,16 @@ class Ledger:
 
     def planned(self, target_id: int) -> dict[int, tuple[int, int]]:
         return views.planned(self.conn, target_id)
+
+    def record_attempts(self, run_id: int, rows: Iterable[attempts.Attempt]) -> None:
+        """Store translation attempts, all or none (one transaction)."""
+        with self.transaction() as c:
+            attempts.record(c, run_id, rows)
+
+    def latest_attempts(self, target_id: int) -> dict[int, attempts.Attempt]:
+        return attempts.latest(self.conn, target_id)
+
+    def unit_hashes(self, target_id: int) -> dict[int, str]:
+        """Every unit's current source hash."""
+        return dict(self.conn.execute("SELECT id, src_hash FROM units WHERE target_id = ?",
+                                      (target_id,)))

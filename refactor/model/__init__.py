@@ -1,6 +1,7 @@
 """Data passed between stages: plain, typed, picklable values."""
 
 from refactor.model.target import Target, TargetError, load_target
+from refactor.model.translation import FileTranslation, UnitTranslation
 from refactor.model.units import (
     GOAL_LOC,
     SCAN_SCHEMA_VERSION,
@@ -22,6 +23,7 @@ __all__ = [
     "SCAN_SCHEMA_VERSION",
     "EdgeKind",
     "FileScan",
+    "FileTranslation",
     "FileUnits",
     "Language",
     "RefKind",
@@ -31,6 +33,7 @@ __all__ = [
     "TargetError",
     "UnitKind",
     "UnitRecord",
+    "UnitTranslation",
     "Warning_",
     "group_refs",
     "load_target",

@@ -1,0 +1,47 @@
+"""Translation attempts: what each backend produced for each unit, and at what cost."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from refactor.ledger.db import now
+
+
+class Attempt(NamedTuple):
+    """One try of one unit by one backend (a row of `attempts`)."""
+
+    unit_id: int
+    backend: str  # rules | llm | hybrid
+    status: str  # translated | skipped | failed
+    src_hash: str  # the unit source it translated
+    module: str | None
+    rust: str
+    reason: str | None
+    unsafe_lines: int
+    tokens_in: int = 0
+    tokens_out: int = 0
+    cost: float = 0.0
+    prompt_version: str | None = None
+
+
+def record(conn: sqlite3.Connection, run_id: int, attempts: Iterable[Attempt]) -> None:
+    stamp = now()
+    conn.executemany(
+        "INSERT INTO attempts(unit_id, run_id, backend, status, src_hash, module, rust, reason, "
+        "unsafe_lines, tokens_in, tokens_out, cost, prompt_version, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((a.unit_id, run_id, a.backend, a.status, a.src_hash, a.module, a.rust, a.reason,
+          a.unsafe_lines, a.tokens_in, a.tokens_out, a.cost, a.prompt_version, stamp)
+         for a in attempts))
+
+
+def latest(conn: sqlite3.Connection, target_id: int) -> dict[int, Attempt]:
+    """The newest attempt of every unit of the target that has one."""
+    rows = conn.execute(
+        "SELECT a.unit_id, a.backend, a.status, a.src_hash, a.module, a.rust, a.reason, "
+        "a.unsafe_lines, a.tokens_in, a.tokens_out, a.cost, a.prompt_version FROM attempts a "
+        "JOIN units u ON u.id = a.unit_id WHERE u.target_id = ? AND a.id = "
+        "(SELECT MAX(id) FROM attempts WHERE unit_id = a.unit_id)", (target_id,))
+    return {row[0]: Attempt(*row) for row in rows}

@@ -1,0 +1,1 @@
+"""Translation backends: C to Rust (`translate.c`)."""

@@ -1,0 +1,209 @@
+"""Safe lifting: a safe inner function behind a thin `extern "C"` shim.
+
+When the way a function uses a pointer parameter is evident from its body, the body is
+translated as a safe Rust function over references and only the shim touches raw
+pointers (DESIGN.md "Rust output"):
+
+* `T *p, size_t n` where `p` is only ever indexed (`p[i]`): `p: &mut [T]` (or `&[T]` for
+  `const T *`) of length `n`; indexing is then bounds-checked.
+* `T *out` only ever dereferenced (`*out`): `out: Option<&mut T>` (or `Option<&T>`); a
+  null pointer fails where C would fault, at the dereference.
+
+Anything else (arithmetic on the pointer, passing it on, comparing it with NULL, taking
+an address) leaves the parameter raw. Two lifted parameters of which one is mutable
+could alias in C, so such functions are not lifted at all.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from refactor.translate.c.ctypes_model import (
+    Array,
+    CType,
+    Func,
+    Int,
+    IntKind,
+    Pointer,
+    Void,
+    decay_param,
+)
+from refactor.translate.c.decls import local_name
+from refactor.translate.c.emit import Cx, register
+from refactor.translate.c.symbols import FuncDecl, text
+from refactor.translate.c.typing import Expr, Var, field_name
+
+SLICE, SLICE_MUT, OUT, OUT_MUT = "slice", "slice_mut", "out", "out_mut"
+_LENGTH_WORDS = ("n", "len", "length", "size", "count", "nmemb", "num")
+
+
+def lift_plan(decl: FuncDecl, body: Node) -> dict[str, str]:
+    """Parameter name -> how it is lifted (empty when nothing can be)."""
+    names = decl.param_names
+    types = [decay_param(t) for t in decl.ctype.params]
+    declared = _declared_in(body)
+    plan: dict[str, str] = {}
+    for i, (name, ty) in enumerate(zip(names, types, strict=False)):
+        if not name or name in declared or not isinstance(ty, Pointer):
+            continue
+        pointee = ty.pointee
+        if isinstance(pointee, Void | Func | Array):
+            continue
+        uses = _uses(body, name)
+        if not uses:
+            continue
+        if all(_indexed(u) for u in uses) and _length_after(i, names, types):
+            plan[name] = SLICE if pointee.const else SLICE_MUT
+        elif all(_dereferenced(u) or _null_checked(u) for u in uses) and \
+                any(_dereferenced(u) for u in uses):
+            plan[name] = OUT if pointee.const else OUT_MUT
+    if len(plan) > 1 and any(k in (SLICE_MUT, OUT_MUT) for k in plan.values()):
+        return {}
+    return plan
+
+
+def _length_after(i: int, names: list[str], types: list[CType]) -> bool:
+    if i + 1 >= len(types):
+        return False
+    t, name = types[i + 1], names[i + 1].lower()
+    if not (isinstance(t, Int) and t.kind in (IntKind.ULONG, IntKind.ULLONG)):
+        return False
+    return name in _LENGTH_WORDS or name.endswith(("_len", "_size", "_count", "len"))
+
+
+def _declared_in(body: Node) -> set[str]:
+    out: set[str] = set()
+    stack = [body]
+    while stack:
+        n = stack.pop()
+        if n.type in ("init_declarator", "declaration", "pointer_declarator",
+                      "array_declarator"):
+            d = n.child_by_field_name("declarator")
+            if d is not None and d.type == "identifier":
+                out.add(text(d))
+        stack.extend(n.named_children)
+    return out
+
+
+def _uses(body: Node, name: str) -> list[Node]:
+    out = []
+    stack = [body]
+    while stack:
+        n = stack.pop()
+        if n.type == "identifier" and text(n) == name:
+            out.append(n)
+        stack.extend(n.named_children)
+    return out
+
+
+def _not_address_taken(node: Node) -> bool:
+    parent = node.parent
+    while parent is not None and parent.type == "parenthesized_expression":
+        parent = parent.parent
+    return not (parent is not None and parent.type == "pointer_expression" and
+                parent.children[0].type == "&")
+
+
+def _indexed(use: Node) -> bool:
+    parent = use.parent
+    return (parent is not None and parent.type == "subscript_expression"
+            and parent.child_by_field_name("argument") == use and _not_address_taken(parent))
+
+
+def _dereferenced(use: Node) -> bool:
+    """`*p` or `p->f`, neither under `&`."""
+    parent = use.parent
+    if parent is not None and parent.type == "field_expression" and \
+            parent.child_by_field_name("argument") == use:
+        arrow = any(c.type == "->" for c in parent.children)
+        return arrow and _not_address_taken(parent)
+    return (parent is not None and parent.type == "pointer_expression"
+            and parent.children[0].type == "*" and _not_address_taken(parent))
+
+
+def _null_checked(use: Node) -> bool:
+    """`p == NULL`, `p != 0`, `!p`, or `p` as a condition (`if (p)`, `p && ...`)."""
+    node, parent = use, use.parent
+    while parent is not None and parent.type == "parenthesized_expression":
+        node, parent = parent, parent.parent
+    if parent is None:
+        return False
+    if parent.type == "unary_expression":
+        return parent.children[0].type == "!"
+    if parent.type == "binary_expression":
+        op = text(parent.child_by_field_name("operator"))  # type: ignore[arg-type]
+        if op in ("&&", "||"):
+            return True
+        other = parent.child_by_field_name("right" if parent.child_by_field_name("left")
+                                           == node else "left")
+        return op in ("==", "!=") and other is not None and _is_null(other)
+    if parent.type in ("if_statement", "while_statement", "do_statement",
+                       "conditional_expression"):
+        return parent.child_by_field_name("condition") == node
+    return False
+
+
+def _is_null(node: Node) -> bool:
+    """`0`, `NULL` as glibc expands it (`((void *)0)`), or a parenthesised one."""
+    spelled = "".join(text(node).split())
+    return spelled in ("0", "((void*)0)", "(void*)0", "(0)")
+
+
+def lifted_param(rust: str, ty: CType, how: str, cx: Cx) -> tuple[Var, str]:
+    """The typing variable and the Rust parameter type of a lifted parameter."""
+    assert isinstance(ty, Pointer)
+    elem = cx.ty(ty.pointee)
+    if how in (SLICE, SLICE_MUT):
+        ref = "&" if how == SLICE else "&mut "
+        return Var(rust, Array(ty.pointee, None, ty.pointee.const), "slice"), f"{ref}[{elem}]"
+    ref = "&" if how == OUT else "&mut "
+    return Var(rust, ty, "outref"), f"Option<{ref}{elem}>"
+
+
+@register("slice")
+def convert_slice(e: Expr, cx: Cx) -> str:
+    return str(e.val)
+
+
+@register("outref")
+def convert_outref(e: Expr, cx: Cx) -> str:
+    return str(e.val)
+
+
+def outref_is_null(e: Expr, negate: bool) -> str:
+    """A NULL test of a lifted out-parameter."""
+    return f"{e.val}.{'is_some' if negate else 'is_none'}()"
+
+
+def deref_outref(e: Expr) -> str:
+    assert isinstance(e.ty, Pointer)
+    take = "" if e.ty.pointee.const else ".as_deref_mut()"
+    return f"(*{e.val}{take}.expect(\"non-null pointer\"))"
+
+
+def shim(decl: FuncDecl, plan: dict[str, str], cx: Cx) -> list[str]:
+    """The `extern "C"` function with the C signature, calling the safe inner one."""
+    params, args = [], []
+    types = [decay_param(t) for t in decl.ctype.params]
+    for i, (name, ty) in enumerate(zip(decl.param_names, types, strict=False)):
+        rust = local_name(name) if name else f"_arg{i}"
+        params.append(f"{rust}: {cx.ty(ty)}")
+        how = plan.get(name)
+        if how in (SLICE, SLICE_MUT):
+            length = local_name(decl.param_names[i + 1])
+            mut = "_mut" if how == SLICE_MUT else ""
+            empty = "&mut []" if how == SLICE_MUT else "&[]"
+            args.append(f"if {rust}.is_null() {{ {empty} }} else "
+                        f"{{ ::std::slice::from_raw_parts{mut}({rust}, {length} as usize) }}")
+        elif how in (OUT, OUT_MUT):
+            args.append(f"{rust}.{'as_mut' if how == OUT_MUT else 'as_ref'}()")
+        else:
+            args.append(rust)
+    ret = decl.ctype.ret
+    ret_s = "" if isinstance(ret, Void) else f" -> {cx.ty(ret)}"
+    head = ['#[no_mangle]', 'pub unsafe extern "C" fn'] if not decl.static else \
+        ['unsafe extern "C" fn']
+    fname = field_name(decl.name)
+    sig = f"{head[-1]} {fname}({', '.join(params)}){ret_s} {{"
+    call = f"    {fname}_safe({', '.join(args)})"
+    return [*head[:-1], sig, call, "}"]

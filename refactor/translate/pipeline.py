@@ -1,0 +1,157 @@
+"""`refactor translate`: every planned unit of a target, callees first, into its crate.
+
+The `rules` backend translates a C file at a time (a unit's Rust needs the types, macros
+and declarations of its translation unit); files are taken in the order of their earliest
+planned wave, so callees come first. Every unit gets an attempt in the ledger, translated
+or skipped with the reason; a file the translator cannot process at all makes its units
+`failed` with the file named, and the rest of the target goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from refactor.ledger import Attempt, Ledger
+from refactor.ledger.views import UnitView
+from refactor.model import FileTranslation
+from refactor.translate.crate import module_names, write_crate
+
+BACKENDS = ("rules",)  # the llm and hybrid backends come with the LLM issue
+TRANSLATABLE_KINDS = frozenset({"function", "type", "global", "macro"})
+
+Translator = Callable[[Path, Sequence[Path], Sequence[str]], FileTranslation]
+
+
+@dataclass
+class TranslateSummary:
+    run_id: int
+    crate: Path
+    files: int = 0
+    translated: int = 0
+    skipped: int = 0
+    failed: int = 0
+    unsafe_lines: int = 0
+    loc_translated: int = 0
+    loc_total: int = 0
+    problems: list[str] = field(default_factory=list)
+    reasons: dict[str, int] = field(default_factory=dict)  # skip reason (construct) -> units
+
+
+def _default_translator(path: Path, include_dirs: Sequence[Path],
+                        defines: Sequence[str]) -> FileTranslation:
+    from refactor.translate.c import translate_file
+
+    return translate_file(path, include_dirs, defines)
+
+
+def translate_target(
+    ledger: Ledger, target_id: int, target: str, root: Path, crate_dir: Path,
+    include_dirs: Sequence[Path] = (), defines: Sequence[str] = (),
+    backend: str = "rules", translator: Translator = _default_translator,
+    progress: Callable[[str], None] | None = None,
+) -> TranslateSummary:
+    """Translate the target's planned C units into `crate_dir` and record every attempt."""
+    if backend not in BACKENDS:
+        raise ValueError(f"backend {backend!r} is not available; use one of {BACKENDS}")
+    planned = ledger.planned(target_id)
+    units = [u for u in ledger.units(target_id)
+             if u.language == "c" and u.kind in TRANSLATABLE_KINDS and u.id in planned]
+    by_file: dict[str, list[UnitView]] = {}
+    for unit in units:
+        by_file.setdefault(unit.path, []).append(unit)
+    order = sorted(by_file, key=lambda p: (min(planned[u.id][0] for u in by_file[p]), p))
+    hashes = ledger.unit_hashes(target_id)
+    modules = module_names(order)
+    run_id = ledger.begin_run(target_id, "translate", None)
+    summary = TranslateSummary(run_id, crate_dir)
+    code: dict[str, str] = {}
+    try:
+        for path in order:
+            if progress:
+                progress(path)
+            result = _translate_one(root / path, include_dirs, defines, translator)
+            attempts = _attempts(by_file[path], result, modules[path], hashes, backend,
+                                 summary)
+            ledger.record_attempts(run_id, attempts)  # each file's results as they finish
+            if isinstance(result, FileTranslation) and any(
+                    a.status == "translated" for a in attempts):
+                code[modules[path]] = result.rust
+            summary.files += 1
+        write_crate(crate_dir, target, code)
+    except BaseException:
+        ledger.finish_run(run_id, "failed", _stats(summary))
+        raise
+    ledger.finish_run(run_id, "ok", _stats(summary))
+    return summary
+
+
+def _translate_one(path: Path, include_dirs: Sequence[Path], defines: Sequence[str],
+                   translator: Translator) -> FileTranslation | str:
+    """The file's translation, or why there is none (a bug of the translator included)."""
+    try:
+        return translator(path, include_dirs, defines)
+    except RecursionError:
+        return f"{path.name}: nesting too deep for the translator"
+    except Exception as exc:  # one file must not stop the target
+        return (f"{path.name}: the translator failed ({type(exc).__name__}: {exc}); "
+                "please report it with this file")
+
+
+def _attempts(units: list[UnitView], result: FileTranslation | str, module: str,
+              hashes: dict[int, str], backend: str,
+              summary: TranslateSummary) -> list[Attempt]:
+    out: list[Attempt] = []
+    if isinstance(result, str):
+        summary.problems.append(result)
+        for unit in units:
+            out.append(Attempt(unit.id, backend, "failed", hashes[unit.id], None, "",
+                               result, 0))
+            summary.failed += 1
+            summary.loc_total += unit.loc
+        return out
+    summary.problems.extend(f"{unit_path(units)}: {p}" for p in result.problems)
+    found = {(t.kind, t.name): t for t in result.units}
+    for unit in units:
+        summary.loc_total += unit.loc
+        done = found.get((unit.kind, unit.name))
+        if done is None:
+            reason = ("the file could not be translated: " + "; ".join(result.problems)
+                      if result.problems else
+                      f"the rules translator did not produce this {unit.kind}")
+            out.append(Attempt(unit.id, backend, "skipped", hashes[unit.id], module, "",
+                               reason, 0))
+            summary.skipped += 1
+            _count_reason(summary, reason)
+            continue
+        if done.status == "translated":
+            out.append(Attempt(unit.id, backend, "translated", hashes[unit.id], module,
+                               done.rust, None, done.unsafe_lines))
+            summary.translated += 1
+            summary.unsafe_lines += done.unsafe_lines
+            summary.loc_translated += unit.loc
+        else:
+            reason = done.reason or "skipped by the translator"
+            out.append(Attempt(unit.id, backend, "skipped", hashes[unit.id], module, "",
+                               reason, 0))
+            summary.skipped += 1
+            _count_reason(summary, reason)
+    return out
+
+
+def unit_path(units: list[UnitView]) -> str:
+    return units[0].path if units else "?"
+
+
+def _count_reason(summary: TranslateSummary, reason: str) -> None:
+    key = reason.split(" at line", 1)[0].split(" (line", 1)[0][:80]
+    summary.reasons[key] = summary.reasons.get(key, 0) + 1
+
+
+def _stats(summary: TranslateSummary) -> dict[str, object]:
+    return {"files": summary.files, "translated": summary.translated,
+            "skipped": summary.skipped, "failed": summary.failed,
+            "unsafe_lines": summary.unsafe_lines, "loc_translated": summary.loc_translated,
+            "loc_total": summary.loc_total, "crate": str(summary.crate),
+            "problems": summary.problems[:50]}

@@ -1,0 +1,77 @@
+//! Translated from decls.c by refactor (rules backend).
+#![allow(non_camel_case_types, non_snake_case, non_upper_case_globals, unused, dead_code, unused_mut, unused_assignments, unused_parens, unused_unsafe, unused_labels, unreachable_code, unreachable_patterns, static_mut_refs, improper_ctypes, improper_ctypes_definitions, unpredictable_function_pointer_comparisons)]
+
+use std::ffi::c_void;
+
+#[derive(Copy, Clone)]
+#[repr(C)]
+pub struct config {
+    pub name: *const i8,
+    pub level: i32,
+    pub flags: [i32; 3],
+}
+const _: () = assert!(::std::mem::size_of::<config>() == 24 && ::std::mem::align_of::<config>() == 8);
+
+#[no_mangle]
+pub static mut g_counter: i32 = 5i32;
+
+static mut s_hidden: i32 = 0i32;
+
+static mut defaults: config = config { name: ((b"default\x00".as_ptr() as *mut i8) as *const i8), level: 3i32, flags: [0i32, 0i32, 7i32] };
+
+static mut table: [i32; 4] = [0i32, 10i32, 0i32, 40i32];
+
+static mut words: [*const i8; 3] = [((b"zero\x00".as_ptr() as *mut i8) as *const i8), ((b"one\x00".as_ptr() as *mut i8) as *const i8), ((b"two\x00".as_ptr() as *mut i8) as *const i8)];
+
+#[no_mangle]
+pub unsafe extern "C" fn decl_next() -> i32 {
+    static mut calls: i32 = 0i32;
+    calls = calls.wrapping_add(1i32);
+    return calls.wrapping_add(g_counter);
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn decl_hidden(mut v: i32) -> i32 {
+    s_hidden = s_hidden.wrapping_add((v & 255i32));
+    return s_hidden;
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn decl_defaults() -> i32 {
+    return defaults.level.wrapping_mul(100i32).wrapping_add(defaults.flags[2i32 as usize]).wrapping_add(defaults.flags[0i32 as usize]);
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn decl_table(mut i: i32) -> i32 {
+    return (if ((i >= 0i32) && (i < 4i32)) { table[i as usize] } else { (-1i32) });
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn decl_word(mut i: i32) -> *const i8 {
+    return (if ((i >= 0i32) && (i < 3i32)) { words[i as usize] } else { ((b"?\x00".as_ptr() as *mut i8) as *const i8) });
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn decl_config_name() -> *const i8 {
+    return defaults.name;
+}
+
+#[no_mangle]
+pub extern "C" fn decl_locals(mut v: i32) -> i32 {
+    let mut a: i32 = (v & 255i32);
+    let mut b: i32 = 2i32;
+    let mut c: i32 = 0i32;
+    let mut local: config = config { name: ((b"x\x00".as_ptr() as *mut i8) as *const i8), level: 0i32, flags: [1i32, 2i32, 0i32] };
+    c = a.wrapping_mul(b);
+    {
+        let mut a: i32 = 1000i32;
+        c = c.wrapping_add(a);
+    }
+    return c.wrapping_add(local.flags[1i32 as usize]).wrapping_add(local.level);
+}
+
+#[no_mangle]
+pub extern "C" fn decl_compound_literal(mut v: i32) -> i32 {
+    let mut c: config = config { name: ((b"c\x00".as_ptr() as *mut i8) as *const i8), level: (v & 7i32), flags: [0i32, 1i32, 2i32] };
+    return c.level.wrapping_add(c.flags[2i32 as usize]);
+}
