@@ -65,6 +65,8 @@ def render(name: str, s: TranslateSummary) -> None:
     table.add_row(str(units), f"{s.translated}{share}", str(s.skipped), str(s.failed),
                   f"{s.loc_translated}{loc_share}", str(s.unsafe_lines))
     console.print(table)
+    if s.compile_commands:
+        console.print(f"preprocessor flags per file from {s.compile_commands}", highlight=False)
     if s.reasons:
         reasons = Table(title="why units were skipped", title_justify="left")
         reasons.add_column("units", justify="right")

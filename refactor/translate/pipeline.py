@@ -4,7 +4,9 @@ The `rules` backend translates a C file at a time (a unit's Rust needs the types
 and declarations of its translation unit); files are taken in the order of their earliest
 planned wave, so callees come first. Every unit gets an attempt in the ledger, translated
 or skipped with the reason; a file the translator cannot process at all makes its units
-`failed` with the file named, and the rest of the target goes on.
+`failed` with the file named, and the rest of the target goes on. Each file is
+preprocessed with its own flags from the repository's `compile_commands.json` when it has
+one, else with the target's include directories and defines.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from refactor.ledger import Attempt, Ledger
 from refactor.ledger.views import UnitView
 from refactor.model import FileTranslation
+from refactor.translate import compdb
 from refactor.translate.crate import module_names, write_crate
 
 BACKENDS = ("rules",)  # the llm and hybrid backends come with the LLM issue
@@ -37,6 +40,7 @@ class TranslateSummary:
     loc_total: int = 0
     problems: list[str] = field(default_factory=list)
     reasons: dict[str, int] = field(default_factory=dict)  # skip reason (construct) -> units
+    compile_commands: str | None = None  # the compilation database used, if any
 
 
 def _default_translator(path: Path, include_dirs: Sequence[Path],
@@ -66,12 +70,20 @@ def translate_target(
     modules = module_names(order)
     run_id = ledger.begin_run(target_id, "translate", None)
     summary = TranslateSummary(run_id, crate_dir)
+    database = compdb.load(root)
+    if database.problem:
+        summary.problems.append(database.problem)
+    elif database.path:
+        summary.compile_commands = str(database.path)
     code: dict[str, str] = {}
     try:
         for path in order:
             if progress:
                 progress(path)
-            result = _translate_one(root / path, include_dirs, defines, translator)
+            flags = database.files.get((root / path).resolve())
+            result = _translate_one(
+                root / path, [*flags.include_dirs, *include_dirs] if flags else include_dirs,
+                [*flags.defines, *defines] if flags else defines, translator)
             attempts = _attempts(by_file[path], result, modules[path], hashes, backend,
                                  summary)
             ledger.record_attempts(run_id, attempts)  # each file's results as they finish
@@ -154,4 +166,5 @@ def _stats(summary: TranslateSummary) -> dict[str, object]:
             "skipped": summary.skipped, "failed": summary.failed,
             "unsafe_lines": summary.unsafe_lines, "loc_translated": summary.loc_translated,
             "loc_total": summary.loc_total, "crate": str(summary.crate),
+            "compile_commands": summary.compile_commands,
             "problems": summary.problems[:50]}
