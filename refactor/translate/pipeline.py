@@ -2,11 +2,12 @@
 
 The `rules` backend translates a C file at a time (a unit's Rust needs the types, macros
 and declarations of its translation unit); files are taken in the order of their earliest
-planned wave, so callees come first. Every unit gets an attempt in the ledger, translated
-or skipped with the reason; a file the translator cannot process at all makes its units
-`failed` with the file named, and the rest of the target goes on. Each file is
-preprocessed with its own flags from the repository's `compile_commands.json` when it has
-one, else with the target's include directories and defines.
+planned wave, so callees come first. Every unit gets an attempt in the ledger: translated
+(with its unsafe lines measured from its Rust), or skipped with the reason; a file the
+translator cannot process at all makes its units `failed` with the file named, and the
+rest of the target goes on. Each file is preprocessed with its own flags from the
+repository's `compile_commands.json` when it has one, else with the target's include
+directories and defines.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from refactor.ledger.views import UnitView
 from refactor.model import FileTranslation
 from refactor.translate import compdb
 from refactor.translate.crate import module_names, write_crate
+from refactor.translate.unsafe_lines import count_unsafe_lines
 
 BACKENDS = ("rules",)  # the llm and hybrid backends come with the LLM issue
 TRANSLATABLE_KINDS = frozenset({"function", "type", "global", "macro"})
@@ -138,10 +140,11 @@ def _attempts(units: list[UnitView], result: FileTranslation | str, module: str,
             _count_reason(summary, reason)
             continue
         if done.status == "translated":
+            unsafe = count_unsafe_lines(done.rust)  # measured, not the backend's word
             out.append(Attempt(unit.id, backend, "translated", hashes[unit.id], module,
-                               done.rust, None, done.unsafe_lines))
+                               done.rust, None, unsafe))
             summary.translated += 1
-            summary.unsafe_lines += done.unsafe_lines
+            summary.unsafe_lines += unsafe
             summary.loc_translated += unit.loc
         else:
             reason = done.reason or "skipped by the translator"
