@@ -64,11 +64,6 @@ def shard_paths(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT path FROM shard.files")]
 
 
-def kind_counts(conn: sqlite3.Connection) -> list[tuple[str, str, int]]:
-    return conn.execute("SELECT f.language, u.kind, COUNT(*) FROM shard.all_units u JOIN "
-                        "shard.files f ON f.path = u.path GROUP BY 1, 2").fetchall()
-
-
 def shard_units(conn: sqlite3.Connection, path: str) -> list[tuple[str, str, str, str]]:
     return conn.execute("SELECT kind, name, src_hash, sig_hash FROM shard.all_units "
                         "WHERE path = ?", (path,)).fetchall()

@@ -137,9 +137,8 @@ class Ledger:
                 self._store_skip(c, target_id, run_id, skip, changes)
 
     def merge_shard(self, target_id: int, run_id: int, shard_file: Path, changes: Changes,
-                    fresh: bool = False) -> list[tuple[str, str, int]]:
-        """Absorb a worker's shard of scanned files; returns their units counted by
-        language and kind.
+                    fresh: bool = False) -> None:
+        """Absorb a worker's shard of scanned files.
 
         `fresh` says none of them was in the ledger before (a cold scan): no old units to
         compare with or delete.
@@ -147,14 +146,12 @@ class Ledger:
         self.conn.execute("ATTACH DATABASE ? AS shard", (str(shard_file),))
         try:
             with self.transaction() as c:
-                kinds = shard.kind_counts(c)
                 if not fresh:
                     for path in shard.shard_paths(c):
                         self._compare_units(c, target_id, path, changes)
                 shard.absorb(c, target_id, run_id)
         finally:
             self.conn.execute("DETACH DATABASE shard")
-        return kinds
 
     def _compare_units(self, c: sqlite3.Connection, target_id: int, path: str,
                        changes: Changes) -> None:

@@ -131,9 +131,8 @@ def _scan(root: Path, ledger: Ledger, candidates: list[Candidate], skips: list[S
         for batch in scan_files(str(root), tasks, max_bytes, shard_dir, copybooks, workers,
                                 progress):
             if batch.shard is not None:
-                counts = ledger.merge_shard(target_id, run_id, Path(batch.shard), changes,
-                                            fresh=cold)
-                for language, kind, n in counts:
+                ledger.merge_shard(target_id, run_id, Path(batch.shard), changes, fresh=cold)
+                for language, kind, n in batch.kinds:
                     kinds[(language, kind)] += n
                 os.unlink(batch.shard)
                 if cold:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
+from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -155,6 +156,7 @@ class BatchResult(NamedTuple):
     scanned: tuple[str, ...]
     others: tuple[Skip | Unchanged, ...]
     names: frozenset[str] = frozenset()  # every name the scanned units refer to
+    kinds: tuple[tuple[str, str, int], ...] = ()  # (language, unit kind, count)
 
 
 def scan_batch(root: str, tasks: list[tuple[Candidate, str | None]], max_bytes: int,
@@ -168,11 +170,14 @@ def scan_batch(root: str, tasks: list[tuple[Candidate, str | None]], max_bytes: 
             (scans if isinstance(result, FileScan) else others).append(result)  # type: ignore[arg-type]
     shard = None
     names: set[str] = set()
+    kinds: Counter[tuple[str, str]] = Counter()
     if scans:
         shard = os.path.join(shard_dir, f"{os.getpid()}-{uuid.uuid4().hex}.db")
         write_shard(Path(shard), scans)
         for fs in scans:
+            kinds.update((fs.language, unit.kind) for unit in fs.units)
             for unit in fs.units:
                 for ref in unit.refs:
                     names.update(ref.names)
-    return BatchResult(shard, tuple(fs.path for fs in scans), tuple(others), frozenset(names))
+    return BatchResult(shard, tuple(fs.path for fs in scans), tuple(others), frozenset(names),
+                       tuple((lang, kind, n) for (lang, kind), n in kinds.items()))

@@ -27,6 +27,8 @@ def test_parallel_graph_equals_serial(tmp_path: Path, monkeypatch: pytest.Monkey
             summary = scan_target(root, led, "kvstore", workers=workers)
             results.append((named_edges(led, summary.target_id),
                             summary.aggregates["edges"]))
+            # a cold scan counts units from its workers' batches: the ledger agrees
+            assert summary.aggregates == led.aggregates(summary.target_id)
     (serial, serial_count), (parallel, parallel_count) = results
     assert serial == parallel
     assert serial_count == parallel_count == len(serial) > 200
