@@ -63,7 +63,9 @@ PACKAGES: dict[str, PackageConfig] = {
     "libyaml": PackageConfig(include=("include", "src"), defines=(
         "YAML_VERSION_MAJOR=0", "YAML_VERSION_MINOR=2", "YAML_VERSION_PATCH=5",
         'YAML_VERSION_STRING="0.2.5"')),
-    "zlib": PackageConfig(),
+    # zlib's ./configure defines Z_HAVE_UNISTD_H on any POSIX system (zconf.h then
+    # includes <unistd.h>, which gzlib.c and friends need for lseek, read, write, close)
+    "zlib": PackageConfig(defines=("Z_HAVE_UNISTD_H",)),
 }
 
 

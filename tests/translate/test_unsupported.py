@@ -168,3 +168,69 @@ def test_refactor_translate_file_command(cli, tmp_path: Path) -> None:
     missing = cli("translate-file", tmp_path / "none.c", "-o", out)
     assert missing.code == 1
     assert "none.c: no such file" in missing.stderr and "Traceback" not in missing.stderr
+
+
+OLD_STYLE = textwrap.dedent("""\
+    int narrow(c) char c; { return c; }
+    int proto(int a, int b);
+    int proto(a, b) long a; int b; { return (int)a + b; }
+    static long wide(x) long x; { return x; }
+    int short_arg(int v) { return (int)wide(v); }
+    int long_arg(long v) { return (int)wide(v); }
+    int implicit_int(a, b) int b; { return a - b; }
+    """)
+
+
+def test_old_style_definitions_only_where_promotions_are_exact(tmp_path: Path) -> None:
+    units = {u.name: u for u in translate_file(write(tmp_path, "kr.c", OLD_STYLE)).units}
+    reasons = {name: u.reason or "" for name, u in units.items()}
+    # the caller passes an int, which the function would read as a char
+    assert "old-style parameter c of narrow" in reasons["narrow"]
+    assert "does not match its prototype" in reasons["proto"]
+    # an int passed where the definition reads a long, with no prototype to convert it
+    assert "without a prototype at line 5" in reasons["short_arg"]
+    assert units["long_arg"].status == "translated"
+    assert units["implicit_int"].status == "translated"
+
+
+def test_statement_expression_with_a_value_is_skipped(tmp_path: Path) -> None:
+    src = "int sq(int x) { return ({ int y = x; y + y; }); }\n" \
+          "int ok(int x) { ({ if (x) x++; }); return x; }\n"
+    units = {u.name: u for u in translate_file(write(tmp_path, "se.c", src)).units}
+    assert units["sq"].reason == (
+        "unsupported: statement expression with a value (GNU) at line 1")
+    assert units["ok"].status == "translated"
+
+
+def test_old_style_definition_returning_a_pointer(tmp_path: Path) -> None:
+    src = ("int before = 1;\n"
+           "char *pick(buf, len)\n"
+           "    char *buf;\n"
+           "    int len;\n"
+           "{\n"
+           "    return len > 0 ? buf : 0;\n"
+           "}\n"
+           "int after(int x) { return x; }\n"
+           "char * const *pp(a) char * const *a; { return a; }\n")  # an ERROR node
+    result = translate_file(write(tmp_path, "krp.c", src))
+    units = [(u.kind, u.name, u.start_line, u.end_line, u.status) for u in result.units]
+    # tree-sitter-c reads `char *buf;` and `int len;` as file-scope declarations unless
+    # the return type's `*` is blanked out for the parse (and restored in the type)
+    assert units == [("global", "before", 1, 1, "translated"),
+                     ("function", "pick", 2, 7, "translated"),
+                     ("function", "after", 8, 8, "translated"),
+                     ("function", "pp", 9, 9, "translated")]
+    assert "static mut buf" not in result.rust and "static mut len" not in result.rust
+    assert "fn pick(mut buf: *mut i8, mut len: i32) -> *mut i8 {" in result.rust
+    assert "fn pp(mut a: *const *mut i8) -> *const *mut i8 {" in result.rust
+    assert "static mut a" not in result.rust
+
+
+def test_misparsed_pieces_that_cannot_be_repaired_declare_nothing(tmp_path: Path) -> None:
+    from refactor.scan.c._parser import parser
+    from refactor.translate.c.toplevel import misparsed_old_style
+    src = b"int g;\nchar *pick(buf, n) char *buf; int n; { return buf; }\n"
+    root = parser().parse(src).root_node
+    found = misparsed_old_style(root)
+    assert sorted(found.values()) == ["pick", "pick", "pick"]    # head, n, body
+    assert [n.type for n in root.named_children if n.id not in found] == ["declaration"]

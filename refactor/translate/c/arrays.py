@@ -4,6 +4,7 @@ checked, safe); an array used as a value decays to a raw pointer to its first el
 from __future__ import annotations
 
 from refactor.translate.c.ctypes_model import CType, Pointer
+from refactor.translate.c.decls import immutable_place
 from refactor.translate.c.emit import Cx, expr, register
 from refactor.translate.c.literals import mk_bytes
 from refactor.translate.c.typing import Expr
@@ -25,7 +26,8 @@ def decay(array: Expr, ptr_ty: CType, cx: Cx) -> str:
     target = cx.ty(ptr_ty)
     if array.op == "str":
         return f"({mk_bytes(bytes(array.val))}.as_ptr() as {target})"  # type: ignore[arg-type]
-    mut = "const" if ptr_ty.pointee.const or array.ty.const else "mut"
+    mut = "const" if ptr_ty.pointee.const or array.ty.const or immutable_place(array, cx) \
+        else "mut"
     if mut == "const" and target.startswith("*mut"):
         target = "*const" + target[4:]
     return f"((&raw {mut} {expr(array, cx)}) as {target})"

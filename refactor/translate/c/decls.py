@@ -2,18 +2,30 @@
 
 Locals are `let mut` (C objects are modifiable; unused `mut` is allowed); a local without
 an initialiser starts at zero, which C leaves indeterminate. `static` locals and globals
-are `static mut` items, whose every access is `unsafe`.
+are `static mut` items, whose every access is `unsafe`, except a file-scope `static`
+object of a const-qualified type without object pointers (zlib's tables): C forbids
+modifying it (C11 6.7.3p6), so it is an immutable Rust `static`, read safely.
 """
 
 from __future__ import annotations
 
 from tree_sitter import Node
 
-from refactor.translate.c.ctypes_model import Array, CType, Int, IntKind, Record
+from refactor.translate.c.ctypes_model import (
+    Array,
+    CType,
+    Float,
+    Func,
+    Int,
+    IntKind,
+    Pointer,
+    Record,
+    unqual,
+)
 from refactor.translate.c.emit import Cx, expr, register, zero
 from refactor.translate.c.literals import mk_int, string_bytes
 from refactor.translate.c.operators_typing import fold
-from refactor.translate.c.symbols import Unsupported, text
+from refactor.translate.c.symbols import GlobalDecl, Symbols, Unsupported, text
 from refactor.translate.c.typing import Expr, Var, convert, field_name, type_expr
 
 
@@ -30,19 +42,74 @@ def convert_complit(e: Expr, cx: Cx) -> str:
 @register("static")
 @register("global")
 def convert_static(e: Expr, cx: Cx) -> str:
-    cx.unsafe(f"access to static mut {e.val} at line {e.row + 1}")
-    if e.op == "global":           # recorded by C name (`r#match` is C's `match`)
-        cx.globals_used.add(str(e.val).removeprefix("r#"))
+    g = _global_of(e, cx.syms)
+    if g is None or not immutable_static(g, cx.syms):
+        cx.unsafe(f"access to static mut {e.val} at line {e.row + 1}")
+    if g is not None:              # recorded by C name (`r#match` is C's `match`)
+        cx.globals_used.add(g.name)
     return str(e.val)
+
+
+def _global_of(e: Expr, syms: Symbols) -> GlobalDecl | None:
+    if e.op != "global":
+        return None
+    rust = str(e.val)
+    for name in (rust, rust.removeprefix("r#"), rust.removesuffix("_")):
+        g = syms.globals.get(name)
+        if g is not None and field_name(name) == rust:
+            return g
+    return None
+
+
+def immutable_static(g: GlobalDecl, syms: Symbols) -> bool:
+    """A file-scope `static` object that becomes an immutable Rust `static`: its type is
+    const-qualified and holds no object pointer (a `static` must be `Sync`)."""
+    return g.static and not g.extern_only and _read_only(g.ctype) and _sync(g.ctype, syms)
+
+
+def immutable_place(e: Expr, cx: Cx) -> bool:
+    """Whether the place `e` (a member or element of ...) is an immutable `static`."""
+    while e.op in ("member", "index") and e.args:
+        e = e.args[0]
+    g = _global_of(e, cx.syms)
+    return g is not None and immutable_static(g, cx.syms)
+
+
+def _read_only(t: CType) -> bool:
+    return _read_only(t.elem) if isinstance(t, Array) else t.const
+
+
+def _sync(t: CType, syms: Symbols) -> bool:
+    if isinstance(t, Int | Float):
+        return True
+    if isinstance(t, Pointer):
+        return isinstance(t.pointee, Func)
+    if isinstance(t, Array):
+        return _sync(t.elem, syms)
+    if isinstance(t, Record):
+        rec = syms.records.get(unqual(t).key)  # type: ignore[union-attr]
+        return rec is not None and rec.complete and all(_sync(f.ctype, syms)
+                                                       for f in rec.fields)
+    return False
 
 
 _VARIANTS = {"Some", "None", "Ok", "Err"}      # a `let` cannot shadow these
 
 
-def local_name(name: str) -> str:
-    if name in _VARIANTS:
-        return name + "_"
-    return field_name(name) if name else "_"
+def local_name(name: str, cx: Cx | None = None) -> str:
+    """A `let` or parameter name. A Rust binding cannot shadow a `static` or a `const`
+    (E0530), which C's locals may (a file-scope object or an enumerator): those get `_`
+    appended until the name is neither taken nor any identifier of the function."""
+    if not name:
+        return "_"
+    taken: set[str] = set()
+    if cx is not None:
+        taken = cx.syms.globals.keys() | cx.syms.enum_consts.keys()
+    rust = name
+    while rust in _VARIANTS or rust in taken or (rust != name and cx is not None
+                                                 and rust in cx.idents):
+        rust += "_"
+    return field_name(rust)
 
 
 Item = tuple[list[Node], Node]      # (remaining designators, value)
@@ -186,7 +253,7 @@ def local_declaration(node: Node, cx: Cx, hoisted: set[str]) -> list[str]:
         if isinstance(ty, Array) and ty.size is None and init is not None:
             from refactor.translate.c.toplevel import init_length
             ty = Array(ty.elem, init_length(init, cx.syms), ty.const)
-        rust = local_name(name)
+        rust = local_name(name, cx)
         if "static" in storage:
             cx.env.scopes[-1][name] = Var(rust, ty, "static")   # in scope in its initializer
             value = _static_value(ty, init, cx)
@@ -213,7 +280,7 @@ def hoisted_let(node: Node, cx: Cx) -> list[tuple[str, str]]:
         if isinstance(ty, Array) and ty.size is None and init is not None:
             from refactor.translate.c.toplevel import init_length
             ty = Array(ty.elem, init_length(init, cx.syms), ty.const)
-        out.append((name, f"let mut {local_name(name)}: {cx.ty(ty)} = {zero(ty, cx)};"))
+        out.append((name, f"let mut {local_name(name, cx)}: {cx.ty(ty)} = {zero(ty, cx)};"))
     return out
 
 

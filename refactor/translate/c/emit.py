@@ -35,9 +35,13 @@ class Cx:
     unsafe_reasons: list[str] = field(default_factory=list)
     callees: set[str] = field(default_factory=set)      # C functions called or taken
     called: set[str] = field(default_factory=set)       # C functions called directly
+    safe_called: set[str] = field(default_factory=set)  # ... by their safe inner function
+    lift_plans: dict[str, dict[str, str]] = field(default_factory=dict)  # of the file
     globals_used: set[str] = field(default_factory=set)
     counter: int = 0
     in_const: bool = False            # a static initializer: only const Rust allowed
+    flow: object = None               # the function's `statements.Flow` (jump targets)
+    idents: set[str] = field(default_factory=set)  # every identifier of the function
 
     def ty(self, t: CType) -> str:
         return self.names.ty(t)
@@ -113,7 +117,8 @@ def truth(value: str, t: CType) -> str:
 
 
 def has_side_effects(e: Expr) -> bool:
-    if e.op in ("call", "assign", "compound", "preinc", "predec", "postinc", "postdec"):
+    if e.op in ("call", "assign", "compound", "preinc", "predec", "postinc", "postdec",
+                "stmt_expr", "assert_fail"):
         return True
     return any(has_side_effects(a) for a in e.args)
 
@@ -126,9 +131,11 @@ def statement(e: Expr, cx: Cx) -> str:
     if e.op in ("cast", "implicit") and isinstance(e.ty, Void):
         return statement(e.args[0], cx)
     if e.op == "comma":
-        return f"{statement(e.args[0], cx)} {statement(e.args[1], cx)}"
-    if e.op == "call":
+        return " ".join(s for s in (statement(a, cx) for a in e.args) if s)
+    if e.op in ("call", "assert_fail"):
         return f"{expr(e, cx)};"
+    if e.op == "stmt_expr":
+        return expr(e, cx)
     if not has_side_effects(e):
         return f"let _ = {expr(e, cx)};" if e.op not in ("local", "int") else ""
     return f"let _ = {expr(e, cx)};"

@@ -9,15 +9,19 @@ Function pointers are `Option<unsafe extern "C" fn(..)>`; NULL is `None`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from refactor.translate.c.ctypes_model import Pointer, Void, decay_param
 from refactor.translate.c.decls import local_name
 from refactor.translate.c.emit import Cx, expr, register, zero
+from refactor.translate.c.lifted_calls import passes_lifted, safe_call
 from refactor.translate.c.lifting import lifted_param, shim
 from refactor.translate.c.statements import Flow, compound_body
-from refactor.translate.c.symbols import FuncDecl, Unsupported
+from refactor.translate.c.symbols import FuncDecl, Unsupported, text
 from refactor.translate.c.typing import Expr, Var, field_name
+
+_WORD = re.compile(r"[A-Za-z_]\w*")
 
 
 @register("func")
@@ -29,6 +33,8 @@ def convert_func(e: Expr, cx: Cx) -> str:
 @register("call")
 def convert_call(e: Expr, cx: Cx) -> str:
     callee, *args = e.args
+    if callee.op == "func" and passes_lifted(tuple(args)):
+        return safe_call(str(callee.val), tuple(args), cx)
     parts = [expr(a, cx) for a in args]
     for i, a in enumerate(args):    # a variadic NULL has no type for `null_mut` to infer
         if parts[i] in ("::std::ptr::null_mut()", "::std::ptr::null()") and \
@@ -71,11 +77,12 @@ def translate_function(decl: FuncDecl, cx: Cx, lift: dict[str, str] | None = Non
     if body_node is None:
         raise Unsupported(f"function {decl.name} without a body")
     params = []
+    cx.idents = set(_WORD.findall(text(node)))
     scope: dict[str, Var] = {}
     lift = lift or {}
     for i, (pname, pty) in enumerate(zip(decl.param_names, fty.params, strict=False)):
         ty = decay_param(pty)
-        rust = local_name(pname) if pname else f"_arg{i}"
+        rust = local_name(pname, cx) if pname else f"_arg{i}"
         if pname in lift:
             var, rust_ty = lifted_param(rust, ty, lift[pname], cx)
             scope[pname] = var
@@ -87,6 +94,7 @@ def translate_function(decl: FuncDecl, cx: Cx, lift: dict[str, str] | None = Non
     cx.env.scopes.append(scope)
     cx.env.function = decl.name
     flow = Flow(fty.ret)
+    cx.flow = flow
     body = compound_body(body_node, cx, flow)
     cx.env.scopes.pop()
     if not isinstance(fty.ret, Void) and not (body and body[-1].startswith("return")):

@@ -9,12 +9,19 @@ pointers (DESIGN.md "Rust output"):
 * `T *out` only ever dereferenced (`*out`): `out: Option<&mut T>` (or `Option<&T>`); a
   null pointer fails where C would fault, at the dereference.
 
-Anything else (arithmetic on the pointer, passing it on, comparing it with NULL, taking
-an address) leaves the parameter raw. Two lifted parameters of which one is mutable
-could alias in C, so such functions are not lifted at all.
+An out-parameter may also be passed on, as the whole argument, to a function of the
+module that lifts that parameter the same way (`lifted_calls.py`): the call is then to
+its safe inner function, with a reborrow. So may a slice, followed by its own length
+parameter, which the function never modifies: the callee's shim would have built the
+very same slice. Anything else (arithmetic on the pointer,
+passing it elsewhere, comparing it with NULL, taking an address) leaves the parameter
+raw. Two lifted parameters of which one is mutable could alias in C, so such functions
+are not lifted at all.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from tree_sitter import Node
 
@@ -27,6 +34,7 @@ from refactor.translate.c.ctypes_model import (
     Pointer,
     Void,
     decay_param,
+    unqual,
 )
 from refactor.translate.c.decls import local_name
 from refactor.translate.c.emit import Cx, register
@@ -35,9 +43,14 @@ from refactor.translate.c.typing import Expr, Var, field_name
 
 SLICE, SLICE_MUT, OUT, OUT_MUT = "slice", "slice_mut", "out", "out_mut"
 _LENGTH_WORDS = ("n", "len", "length", "size", "count", "nmemb", "num")
+# a use of a parameter -> (how the called function lifts it, its pointee, the text of the
+# next argument), when the use is a whole argument of a direct call to a function of the
+# module with a lift plan
+PassedOn = Callable[[Node], tuple[str, CType, str] | None]
 
 
-def lift_plan(decl: FuncDecl, body: Node) -> dict[str, str]:
+def lift_plan(decl: FuncDecl, body: Node, passed_on: PassedOn | None = None
+              ) -> dict[str, str]:
     """Parameter name -> how it is lifted (empty when nothing can be)."""
     names = decl.param_names
     types = [decay_param(t) for t in decl.ctype.params]
@@ -52,14 +65,55 @@ def lift_plan(decl: FuncDecl, body: Node) -> dict[str, str]:
         uses = _uses(body, name)
         if not uses:
             continue
-        if all(_indexed(u) for u in uses) and _length_after(i, names, types):
-            plan[name] = SLICE if pointee.const else SLICE_MUT
-        elif all(_dereferenced(u) or _null_checked(u) for u in uses) and \
-                any(_dereferenced(u) for u in uses):
-            plan[name] = OUT if pointee.const else OUT_MUT
+        if _length_after(i, names, types):
+            how = SLICE if pointee.const else SLICE_MUT
+            passed = {u.id for u in uses
+                      if _passes(u, how, pointee, passed_on, names[i + 1])}
+            if all(_indexed(u) or u.id in passed for u in uses) and (
+                    not passed or _unmodified(body, names[i + 1])):
+                plan[name] = how
+                continue
+        how = OUT if pointee.const else OUT_MUT
+        passed = {u.id for u in uses if _passes(u, how, pointee, passed_on)}
+        if all(_dereferenced(u) or _null_checked(u) or u.id in passed for u in uses) and \
+                (passed or any(_dereferenced(u) for u in uses)):
+            plan[name] = how
     if len(plan) > 1 and any(k in (SLICE_MUT, OUT_MUT) for k in plan.values()):
         return {}
     return plan
+
+
+def _passes(use: Node, how: str, pointee: CType, passed_on: PassedOn | None,
+            length: str | None = None) -> bool:
+    """Whether the use is an argument the callee lifts compatibly: `Option<&mut T>` to
+    `Option<&mut T>` or `Option<&T>`, `Option<&T>` to `Option<&T>` (same `T`); a slice
+    likewise, followed by `length`."""
+    found = passed_on(use) if passed_on is not None else None
+    if found is None:
+        return False
+    callee_how, callee_pointee, next_arg = found
+    if unqual(callee_pointee) != unqual(pointee):
+        return False
+    if how in (SLICE, SLICE_MUT):
+        return next_arg == length and (
+            callee_how == SLICE or (callee_how == SLICE_MUT and how == SLICE_MUT))
+    return callee_how == OUT or (callee_how == OUT_MUT and how == OUT_MUT)
+
+
+def _unmodified(body: Node, name: str) -> bool:
+    """No assignment, `++`/`--` or `&` of `name` in the body."""
+    for use in _uses(body, name):
+        node, parent = use, use.parent
+        while parent is not None and parent.type == "parenthesized_expression":
+            node, parent = parent, parent.parent
+        if parent is None:
+            continue
+        if parent.type == "update_expression" or (
+                parent.type == "assignment_expression"
+                and parent.child_by_field_name("left") == node) or (
+                parent.type == "pointer_expression" and parent.children[0].type == "&"):
+            return False
+    return True
 
 
 def _length_after(i: int, names: list[str], types: list[CType]) -> bool:
@@ -186,11 +240,11 @@ def shim(decl: FuncDecl, plan: dict[str, str], cx: Cx) -> list[str]:
     params, args = [], []
     types = [decay_param(t) for t in decl.ctype.params]
     for i, (name, ty) in enumerate(zip(decl.param_names, types, strict=False)):
-        rust = local_name(name) if name else f"_arg{i}"
+        rust = local_name(name, cx) if name else f"_arg{i}"
         params.append(f"{rust}: {cx.ty(ty)}")
         how = plan.get(name)
         if how in (SLICE, SLICE_MUT):
-            length = local_name(decl.param_names[i + 1])
+            length = local_name(decl.param_names[i + 1], cx)
             mut = "_mut" if how == SLICE_MUT else ""
             empty = "&mut []" if how == SLICE_MUT else "&[]"
             args.append(f"if {rust}.is_null() {{ {empty} }} else "

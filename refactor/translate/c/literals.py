@@ -6,6 +6,7 @@ Parsing gives the value and C type of each literal; `mk_*` writes its Rust spell
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from tree_sitter import Node
 
@@ -67,14 +68,66 @@ def parse_number(node: Node, spelling: str | None = None) -> tuple[int | float, 
     is_hex = low.startswith("0x")
     if ("." in low or (not is_hex and "e" in low) or (is_hex and "p" in low)):
         suffix = low[-1] if low[-1] in "fl" else ""
-        body = spelling[:-1] if suffix else spelling
-        value = float.fromhex(body) if is_hex else float(body)
         if suffix == "l":
             raise Unsupported("long double constant")
-        return value, Float(4 if suffix == "f" else 8)
+        size = 4 if suffix == "f" else 8
+        return float_value(spelling, size), Float(size)
     if low.endswith("f") and not is_hex:
         raise Unsupported(f"number {spelling}")
     return parse_int(spelling)
+
+
+def long_double_constant(node: Node) -> str | None:
+    """The spelling of a parenthesised long double floating constant (`<float.h>`'s
+    `((double)2.22e-16L)`), which the model has no type for but can convert exactly."""
+    while node.type == "parenthesized_expression" and node.named_child_count == 1:
+        node = node.named_children[0]
+    spelling = text(node).lower()
+    if node.type != "number_literal" or not spelling.endswith("l"):
+        return None
+    hexadecimal = spelling.lstrip("+-").startswith("0x")
+    floating = "p" in spelling if hexadecimal else "." in spelling or "e" in spelling
+    return text(node) if floating else None
+
+
+# (significand bits, exponent of the smallest subnormal's unit, of the largest power of 2)
+_BINARY = {4: (24, -149, 127), 8: (53, -1074, 1023), 16: (64, -16445, 16383)}
+
+
+def float_value(spelling: str, size: int, via_long_double: bool = False) -> float:
+    """The value of a floating constant of `size` bytes (16: x87 long double), rounded
+    to nearest even once from its exact decimal or hexadecimal value (C11 6.4.4.2p3, as
+    gcc does); `via_long_double`: a long double constant converted to `size`."""
+    low = spelling.lower().rstrip("fl")
+    sign = -1 if low.startswith("-") else 1
+    low = low.lstrip("+-")
+    if low.startswith("0x"):
+        mant, _, exp = low[2:].partition("p")
+        whole, _, frac = mant.partition(".")
+        exact = Fraction(int(whole + frac or "0", 16), 16 ** len(frac)) * _pow2(int(exp))
+    else:
+        exact = Fraction(low)
+    value = round_binary(exact, 16) if via_long_double else exact
+    value = round_binary(value, size) if value is not None else None
+    return sign * (float(value) if value is not None else float("inf"))
+
+
+def round_binary(x: Fraction, size: int) -> Fraction | None:
+    """x >= 0 rounded to nearest, ties to even, in the IEEE binary format of `size`
+    bytes; None when that is infinite."""
+    bits, emin, emax = _BINARY[size]
+    if x == 0:
+        return x
+    e = x.numerator.bit_length() - x.denominator.bit_length()
+    if _pow2(e) > x:
+        e -= 1
+    ulp = _pow2(max(e - bits + 1, emin))
+    rounded = round(x / ulp) * ulp                   # Fraction rounds half to even
+    return rounded if rounded < _pow2(emax + 1) else None
+
+
+def _pow2(k: int) -> Fraction:
+    return Fraction(2 ** k) if k >= 0 else Fraction(1, 2 ** -k)
 
 
 def _unescape(body: str) -> list[int]:

@@ -1,10 +1,13 @@
 """One self-contained Rust module for one C file.
 
 Pipeline: preprocess (`cc -E`, with the file's object-like macros appended so their
-expansions can be typed) -> parse -> file-scope symbols -> translate each unit of the
-original file, catching failures per unit -> drop units that depend on a dropped `static`
-unit -> decide which functions need `unsafe` (a fixpoint over the call graph) -> emit the
-types, constants and `extern "C"` declarations the translated units use.
+expansions can be typed) -> parse (again with the return `*` of old-style definitions
+blanked out where tree-sitter-c misreads them, `toplevel.unpointer_old_style`) ->
+file-scope symbols -> translate each unit of the original file (with the lift plans of
+all its functions, `lifted_calls.py`), catching failures per unit -> drop units that
+depend on a dropped `static` unit -> decide which functions need `unsafe` (a fixpoint
+over the call graph) -> emit the types, constants and `extern "C"` declarations the
+translated units use.
 """
 
 from __future__ import annotations
@@ -16,16 +19,24 @@ from pathlib import Path
 
 from refactor.model.translation import FileTranslation, UnitTranslation
 from refactor.scan.c._parser import parser
-from refactor.translate.c import arrays, conversions, decls, operators, pointers  # noqa: F401
+from refactor.translate.c import (  # noqa: F401
+    arrays,
+    conversions,
+    decls,
+    operators,
+    pointers,
+    statement_exprs,
+)
 from refactor.translate.c import units as unit_kinds
 from refactor.translate.c.ctypes_model import RustNames
 from refactor.translate.c.emit import Cx
 from refactor.translate.c.libc import extern_block, extern_function
+from refactor.translate.c.lifted_calls import lift_plans
 from refactor.translate.c.operators_typing import const_eval
 from refactor.translate.c.preprocess import Preprocessed, PreprocessError, preprocess
 from refactor.translate.c.rustcheck import rustc_errors
 from refactor.translate.c.symbols import Symbols, Unsupported
-from refactor.translate.c.toplevel import collect
+from refactor.translate.c.toplevel import collect, misparsed_old_style, unpointer_old_style
 from refactor.translate.c.typing import Env, Var, field_name
 from refactor.translate.c.units import Unit
 
@@ -96,15 +107,28 @@ def _preprocess(path: Path, include_dirs: Sequence[Path], defines: Sequence[str]
 def _translate(shown: str, pre: Preprocessed, macros: list[tuple[str, int]],
                expansions: list[bytes]) -> FileTranslation:
     tree = parser().parse(pre.text)
+    source, pointer_returns = unpointer_old_style(tree.root_node, pre.text)
+    if pointer_returns:
+        tree = parser().parse(source)
     syms = Symbols(eval_const=const_eval)
-    collect(tree.root_node, syms)
+    collect(tree.root_node, syms, pointer_returns)
     names = RustNames(syms.records)
+    plans = lift_plans(syms)
+
+    def new_cx(syms: Symbols, names: RustNames) -> Cx:
+        return _new_cx(syms, names, plans)
+
     units: list[Unit] = []
+    misparsed = misparsed_old_style(tree.root_node)
     for node in tree.root_node.named_children:
-        if pre.in_main(node.start_point.row):
-            units += unit_kinds.units_of(node, pre, syms, names, _new_cx)
-    units += _header_helpers(units, pre, syms, names)
-    units += unit_kinds.macro_units(macros, expansions, syms, names, _new_cx)
+        if not pre.in_main(node.start_point.row):
+            continue
+        if node.id not in misparsed:
+            units += unit_kinds.units_of(node, pre, syms, names, new_cx)
+        elif misparsed[node.id]:
+            unit_kinds.misparsed_definition(units, misparsed[node.id], node, pre)
+    units += _header_helpers(units, pre, syms, names, new_cx)
+    units += unit_kinds.macro_units(macros, expansions, syms, names, new_cx)
     for _ in range(MAX_CHECKS):
         _drop_dependents(units, syms)
         externs, extern_statics = _externs(units, syms, names)
@@ -121,23 +145,28 @@ def _translate(shown: str, pre: Preprocessed, macros: list[tuple[str, int]],
 
 
 def _header_helpers(units: list[Unit], pre: Preprocessed, syms: Symbols,
-                    names: RustNames) -> list[Unit]:
-    """`static` (usually `static inline`) functions defined in headers that translated
-    units call: private helpers of this module, not units of the file."""
+                    names: RustNames, new_cx: unit_kinds.NewCx) -> list[Unit]:
+    """`static` functions (usually `static inline`) and `static` objects (zlib's tables)
+    defined in headers that translated units use: they belong to this translation unit
+    (C11 6.2.2p3), so they are private helpers of this module, not units of the file."""
     helpers: list[Unit] = []
     done: set[str] = set()
+    nodes: set[int] = set()
     pending = list(units)
     while pending:
         wanted = sorted({c for u in pending if u.cx is not None and not u.reason
-                         for c in u.cx.callees} - done)
+                         for c in u.cx.callees | u.cx.globals_used} - done)
         pending = []
         for name in wanted:
             done.add(name)
             decl = syms.functions.get(name)
-            if decl is None or not decl.static or decl.definition is None or \
-                    pre.in_main(decl.definition.start_point.row):
+            g = syms.globals.get(name)
+            node = decl.definition if decl is not None and decl.static else \
+                g.node if g is not None and g.static else None
+            if node is None or node.id in nodes or pre.in_main(node.start_point.row):
                 continue
-            for unit in unit_kinds.units_of(decl.definition, pre, syms, names, _new_cx):
+            nodes.add(node.id)
+            for unit in unit_kinds.units_of(node, pre, syms, names, new_cx):
                 unit.helper = True
                 helpers.append(unit)
                 pending.append(unit)
@@ -157,14 +186,14 @@ def _drop_rejected(errors: list[tuple[int, str]], spans: list[tuple[int, int, Un
     return dropped
 
 
-def _new_cx(syms: Symbols, names: RustNames) -> Cx:
+def _new_cx(syms: Symbols, names: RustNames, plans: dict[str, dict[str, str]]) -> Cx:
     def lookup(name: str) -> Var | None:
         g = syms.globals.get(name)
         if g is None:
             return None
         from refactor.translate.c.typing import field_name
         return Var(field_name(name), g.ctype, "global")
-    return Cx(syms, names, Env(syms, [], lookup))
+    return Cx(syms, names, Env(syms, [], lookup), lift_plans=plans)
 
 
 def _drop_dependents(units: list[Unit], syms: Symbols) -> None:
@@ -224,7 +253,8 @@ def _decide_safety(units: list[Unit], syms: Symbols) -> None:
             result = u.fn_result
             cx = result.cx  # type: ignore[attr-defined]
             needs = bool(cx.unsafe_reasons) or any(
-                c not in fns or c in unsafe for c in cx.called)
+                c not in fns or c in unsafe for c in cx.called) or any(
+                c not in fns or fns[c].fn_plain is None for c in cx.safe_called)
             lifted = u.fn_plain is not None
             if lifted and needs:
                 u.fn_result, u.fn_plain, u.cx = u.fn_plain, None, u.fn_plain.cx  # type: ignore

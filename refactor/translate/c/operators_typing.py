@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from refactor.translate.c import members_typing  # noqa: F401  (registers its handlers)
+from refactor.translate.c.builtins import assert_fail_call, exact_math_call, type_builtin
 from refactor.translate.c.ctypes_model import (
     INT,
     PTRDIFF_T,
@@ -191,7 +193,7 @@ def _call(node: Node, env: Env) -> Expr:
     if named is not None and len(args) == 1:        # `(T)(x)`
         return explicit_cast(named, type_expr(args[0], env), row)
     if fnode.type == "identifier" and text(fnode).startswith("__builtin_"):
-        return _builtin(text(fnode), args, env, row)
+        return type_builtin(text(fnode), args, env, row)
     callee = type_expr(fnode, env)
     if callee.op != "func":
         callee = rvalue(callee)
@@ -217,6 +219,12 @@ def _call(node: Node, env: Env) -> Expr:
             typed.append(e)
         else:
             raise Unsupported(f"variadic argument of aggregate type at line {row + 1}")
+    if callee.op == "func":
+        declared = env.syms.functions.get(str(callee.val))
+        special = exact_math_call(str(callee.val), fty, declared, typed) or \
+            assert_fail_call(str(callee.val), declared, typed)
+        if special is not None:
+            return special
     return Expr("call", fty.ret, (callee, *typed), row=row)
 
 
@@ -234,12 +242,6 @@ def _old_style_argument(e: Expr, param: CType, row: int) -> Expr:
         raise Unsupported(f"argument whose promoted type is not its parameter's, in a call"
                           f" without a prototype at line {row + 1}")
     return convert(e, param)
-
-
-def _builtin(name: str, args: list[Node], env: Env, row: int) -> Expr:
-    if name == "__builtin_expect" and len(args) == 2:
-        return rvalue(type_expr(args[0], env))
-    raise Unsupported(f"{name} at line {row + 1}")
 
 
 def _conditional(node: Node, env: Env) -> Expr:

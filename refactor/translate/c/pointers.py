@@ -8,6 +8,7 @@ unsafe), and a difference is computed on addresses, so neither adds `unsafe` on 
 from __future__ import annotations
 
 from refactor.translate.c.ctypes_model import Func, Pointer, Void, size_align
+from refactor.translate.c.decls import immutable_place
 from refactor.translate.c.emit import Cx, expr, register
 from refactor.translate.c.operators_typing import fold
 from refactor.translate.c.symbols import Unsupported
@@ -31,10 +32,11 @@ def convert_fnderef(e: Expr, cx: Cx) -> str:
 @register("addr")
 def convert_addr(e: Expr, cx: Cx) -> str:
     inner = e.args[0]
-    mut = "const" if inner.ty.const else "mut"
     if inner.op == "str":
         raise Unsupported(f"address of a string literal at line {e.row + 1}")
-    return f"(&raw {mut} {expr(inner, cx)})"
+    if not inner.ty.const and immutable_place(inner, cx):   # a member of a const struct
+        return f"((&raw const {expr(inner, cx)}) as {cx.ty(e.ty)})"
+    return f"(&raw {'const' if inner.ty.const else 'mut'} {expr(inner, cx)})"
 
 
 @register("ptradd")

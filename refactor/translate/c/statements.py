@@ -179,7 +179,7 @@ def _expression_statement(node: Node, cx: Cx, flow: Flow) -> Lines:
         return []
     e = type_expr(inner[0], cx.env)
     line = statement(e, cx)
-    return [line] if line else []
+    return line.split("\n") if line else []
 
 
 def _condition(node: Node, cx: Cx) -> str:

@@ -97,6 +97,7 @@ class Symbols:
     eval_const: Callable[[Node, Symbols], int] | None = None
     record_of_row: dict[str, int] = field(default_factory=dict)
     last_anon_enum: EnumDef | None = None
+    pointer_returns: dict[str, tuple[bool, ...]] = field(default_factory=dict)
 
     # -- specifiers (C11 6.7.2) --------------------------------------------------
     def base_type(self, decl: Node) -> tuple[CType, set[str]]:

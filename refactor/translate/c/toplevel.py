@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from refactor.translate.c.ctypes_model import (
@@ -19,15 +21,129 @@ from refactor.translate.c.ctypes_model import (
 from refactor.translate.c.symbols import FuncDecl, GlobalDecl, Symbols, Unsupported, text
 
 
-def collect(root: Node, syms: Symbols) -> None:
-    """Fill `syms` from the file-scope declarations under `root`, in order."""
+def collect(root: Node, syms: Symbols,
+            pointer_returns: dict[str, tuple[bool, ...]] | None = None) -> None:
+    """Fill `syms` from the file-scope declarations under `root`, in order;
+    `pointer_returns`: the return pointers `unpointer_old_style` blanked out."""
+    syms.pointer_returns = pointer_returns or {}
+    misparsed = misparsed_old_style(root)
     for node in root.named_children:
+        if node.id in misparsed:
+            continue
         try:
             _top_level(node, syms)
         except Exception as exc:
             for name in declared_names(node):
                 syms.bad[name] = str(exc)
     _name_nested(syms)
+
+
+def misparsed_old_style(root: Node) -> dict[int, str]:
+    """Node id -> function name, for the file-scope nodes of old-style definitions of a
+    function returning a pointer (`char *f(a, n) char *a; int n; { .. }`): tree-sitter-c
+    parses one as a declaration of `f`, declarations of its parameters and a compound
+    statement, which file scope cannot hold. None of them declares anything there."""
+    out: dict[int, str] = {}
+    kids = root.named_children
+    for i, node in enumerate(kids):
+        if node.type != "compound_statement":
+            continue
+        out[node.id] = ""
+        j = i - 1
+        while j >= 0 and kids[j].type == "declaration" and _function_head(kids[j]) is None:
+            j -= 1
+        head = _function_head(kids[j]) if j >= 0 and kids[j].type == "declaration" else None
+        if head is None:            # unreadable: its pieces still declare nothing
+            _unreadable_pieces(kids, i, out)
+            continue
+        name, idents = head
+        if all(set(declared_names(kids[k])) <= idents for k in range(j + 1, i)):
+            for k in range(j, i + 1):
+                out[kids[k].id] = name
+    return out
+
+
+def unpointer_old_style(root: Node, source: bytes
+                        ) -> tuple[bytes, dict[str, tuple[bool, ...]]]:
+    """The source with the `*` (and their qualifiers) of each misparsed old-style
+    definition's return type blanked out, which tree-sitter-c then parses as a function
+    definition, and per function the const-ness of each pointer level to restore (the
+    first `*` is the outermost declarator, as `Symbols.declarator` reads it)."""
+    out = bytearray(source)
+    levels: dict[str, tuple[bool, ...]] = {}
+    misparsed = misparsed_old_style(root)
+    for node in root.named_children:
+        name = misparsed.get(node.id)
+        fdecl = _find(node, ("function_declarator",)) if name else None
+        ident = fdecl.child_by_field_name("declarator") if fdecl is not None else None
+        tnode = node.child_by_field_name("type")
+        if ident is None or tnode is None or text(ident) != name or name in levels:
+            continue
+        region = source[tnode.end_byte:ident.start_byte].decode(errors="replace")
+        tokens = _RETURN_POINTER.findall(region)
+        if not tokens or tokens[0] != "*" or _RETURN_POINTER.sub("", region).strip():
+            continue
+        consts: list[bool] = []
+        for token in tokens:
+            if token == "*":
+                consts.append(False)
+            elif token == "const":
+                consts[-1] = True
+        for b in range(tnode.end_byte, ident.start_byte):
+            if out[b] not in b"\r\n":
+                out[b] = 32
+        levels[name] = tuple(consts)
+    return bytes(out), levels
+
+
+_RETURN_POINTER = re.compile(r"\*|\b(?:const|volatile|restrict|__restrict)\b")
+
+
+def _unreadable_pieces(kids: list[Node], i: int, out: dict[int, str]) -> None:
+    """The declarations before the file-scope compound statement `kids[i]` back to one
+    holding a function declarator or a syntax error (its head); at least the one right
+    before it, which cannot be a declaration of its own."""
+    for k in range(i - 1, max(-1, i - 17), -1):
+        if kids[k].type != "declaration":
+            break
+        found = _find(kids[k], ("function_declarator",)) or _find(kids[k], ("ERROR",))
+        if found is not None:
+            inner = found.child_by_field_name("declarator")
+            name = text(inner) if found.type == "function_declarator" and \
+                inner is not None and inner.type == "identifier" else ""
+            for m in range(k, i + 1):
+                out[kids[m].id] = name
+            return
+    if i > 0 and kids[i - 1].type == "declaration":
+        out[kids[i - 1].id] = ""
+
+
+def _find(node: Node, kinds: tuple[str, ...]) -> Node | None:
+    """The first node of one of `kinds` under `node`, depth first."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.type in kinds:
+            return n
+        stack.extend(reversed(n.children))
+    return None
+
+
+def _function_head(node: Node) -> tuple[str, set[str]] | None:
+    """(name, identifier list) of a declaration `T *f(a, b) ...` seen as a prototype
+    whose parameters are lone identifiers (parsed as type names)."""
+    d = node.child_by_field_name("declarator")
+    while d is not None and d.type in ("pointer_declarator", "parenthesized_declarator"):
+        d = d.child_by_field_name("declarator") or next(iter(d.named_children), None)
+    if d is None or d.type != "function_declarator":
+        return None
+    params = d.child_by_field_name("parameters")
+    decls = [p for p in params.named_children if p.type != "comment"] if params else []
+    if not decls or any(p.type != "parameter_declaration" or p.named_child_count != 1
+                        or p.child_by_field_name("declarator") is not None for p in decls):
+        return None
+    name = declarator_name(d)
+    return (name, {text(p) for p in decls}) if name else None
 
 
 def declared_names(node: Node) -> list[str]:
@@ -72,6 +188,8 @@ def _top_level(node: Node, syms: Symbols) -> None:
         name, ty, names = syms.declarator(dnode, base)
         if not isinstance(ty, Func):
             raise Unsupported(f"function definition {name} without a function type")
+        for const in syms.pointer_returns.get(name, ()):
+            ty = Func(Pointer(ty.ret, const), ty.params, ty.variadic, ty.prototyped)
         prev = syms.functions.get(name)
         idents = _identifier_list(dnode)
         if idents is not None:

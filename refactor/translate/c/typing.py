@@ -30,14 +30,19 @@ from refactor.translate.c.ctypes_model import (
     Record,
     Void,
     is_arith,
-    is_integer,
     promote,
     size_align,
     unqual,
     usual_arithmetic,
     with_const,
 )
-from refactor.translate.c.literals import parse_char, parse_number, string_bytes
+from refactor.translate.c.literals import (
+    float_value,
+    long_double_constant,
+    parse_char,
+    parse_number,
+    string_bytes,
+)
 from refactor.translate.c.names import RUST_KEYWORDS, field_name
 from refactor.translate.c.symbols import Symbols, Unsupported, text
 
@@ -211,7 +216,7 @@ def _identifier(node: Node, env: Env) -> Expr:
     var = env.lookup(name)
     if var is not None:
         return Expr(var.kind, var.ctype, val=var.rust, lvalue=True, row=_row(node))
-    if name in ("__func__", "__FUNCTION__") and env.function:
+    if name in ("__func__", "__FUNCTION__", "__PRETTY_FUNCTION__") and env.function:
         data = env.function.encode()
         return Expr("str", Array(Int(IntKind.CHAR, const=True), len(data) + 1), val=data,
                     lvalue=True, row=_row(node))
@@ -291,6 +296,10 @@ def _cast(node: Node, env: Env) -> Expr:
     vnode = node.child_by_field_name("value")
     assert tnode is not None and vnode is not None
     target = env.syms.type_name(tnode)
+    long_double = long_double_constant(vnode)
+    if long_double is not None and isinstance(target, Float):
+        value_ = float_value(long_double, target.size, via_long_double=True)
+        return Expr("float", unqual(target), val=value_, row=_row(node))
     value = rvalue(type_expr(vnode, env))
     if isinstance(target, Record | Array):
         raise Unsupported(f"cast to aggregate at line {_row(node) + 1}")
@@ -308,22 +317,6 @@ def _compound_literal(node: Node, env: Env) -> Expr:
     return Expr("complit", ty, val=value, row=_row(node))
 
 
-def _subscript(node: Node, env: Env) -> Expr:
-    from refactor.translate.c.operators_typing import pointer_add
-    a = type_expr(node.child_by_field_name("argument"), env)  # type: ignore[arg-type]
-    i = type_expr(node.child_by_field_name("index"), env)  # type: ignore[arg-type]
-    if isinstance(i.ty, Array | Pointer):
-        a, i = i, a
-    i = rvalue(i)
-    if not is_integer(i.ty):
-        raise Unsupported(f"subscript at line {_row(node) + 1}")
-    if isinstance(a.ty, Array) and a.lvalue and (a.ty.size is not None or a.op == "slice"):
-        return Expr("index", a.ty.elem, (a, cast(i, promote(i.ty))), lvalue=True,
-                    row=_row(node))
-    ptr = pointer_add(rvalue(a), i, "+", _row(node))
-    return deref(ptr, _row(node))
-
-
 def deref(ptr: Expr, row: int) -> Expr:
     if not isinstance(ptr.ty, Pointer):
         raise Unsupported(f"dereference of a non-pointer at line {row + 1}")
@@ -335,52 +328,12 @@ def deref(ptr: Expr, row: int) -> Expr:
     return Expr("deref", ptr.ty.pointee, (ptr,), lvalue=True, row=row)
 
 
-def _field(node: Node, env: Env) -> Expr:
-    base = type_expr(node.child_by_field_name("argument"), env)  # type: ignore[arg-type]
-    name = text(node.child_by_field_name("field"))  # type: ignore[arg-type]
-    arrow = any(c.type == "->" for c in node.children)
-    if arrow:
-        base = deref(rvalue(base), _row(node))
-    if not isinstance(base.ty, Record):
-        raise Unsupported(f"member access on a non-struct at line {_row(node) + 1}")
-    path = member_path(base.ty, name, env.syms)
-    if path is None:
-        raise Unsupported(f"member {name} at line {_row(node) + 1}")
-    expr = base
-    for rust_name, ty, is_union, bits in path:
-        if bits is not None:
-            raise Unsupported(f"bit-field member {name} at line {_row(node) + 1}")
-        if base.ty.const:
-            ty = with_const(ty)
-        expr = Expr("member", ty, (expr,), (rust_name, is_union), lvalue=expr.lvalue,
-                    row=_row(node))
-    return expr
-
-
-def member_path(rec_ty: Record, name: str, syms: Symbols
-                ) -> list[tuple[str, CType, bool, int | None]] | None:
-    """The chain of Rust fields reaching member `name` (through anonymous members)."""
-    rec = syms.records.get(rec_ty.key)
-    if rec is None or not rec.complete:
-        return None
-    for i, f in enumerate(rec.fields):
-        fname = f.name or f"anon{i}"
-        if f.name == name:
-            return [(field_name(fname), f.ctype, rec.is_union, f.bits)]
-        if not f.name and isinstance(f.ctype, Record):
-            inner = member_path(f.ctype, name, syms)
-            if inner is not None:
-                return [(fname, f.ctype, rec.is_union, None), *inner]
-    return None
-
-
 _HANDLERS: dict[str, Callable[[Node, Env], Expr]] = {
     "number_literal": _number, "char_literal": _char, "string_literal": _string,
     "concatenated_string": _string, "true": _bool, "false": _bool,
     "identifier": _identifier, "parenthesized_expression": _paren,
     "sizeof_expression": _sizeof, "alignof_expression": _alignof,
-    "cast_expression": _cast, "subscript_expression": _subscript,
-    "field_expression": _field, "compound_literal_expression": _compound_literal,
+    "cast_expression": _cast, "compound_literal_expression": _compound_literal,
     "extension_expression": _extension,
 }
 

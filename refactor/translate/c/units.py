@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
+from refactor.translate.c.builtins import ASSERT_HELPER
 from refactor.translate.c.ctypes_model import Array, RustNames
 from refactor.translate.c.emit import Cx
 from refactor.translate.c.literals import mk_bytes, mk_float, mk_int
@@ -77,7 +78,6 @@ def units_of(node: Node, pre: Preprocessed, syms: Symbols, names: RustNames,
             unit.reason = f"unsupported: {syms.bad.get(name, 'function declaration')}"
             return [unit]
         from refactor.translate.c.functions import translate_function
-        from refactor.translate.c.lifting import lift_plan
         cx = new_cx(syms, names)
         unit.cx = cx
         try:
@@ -88,7 +88,7 @@ def units_of(node: Node, pre: Preprocessed, syms: Symbols, names: RustNames,
         unit.fn_result = result
         unit.body_lines = len(result.body)
         try:
-            plan = lift_plan(decl, decl.definition.child_by_field_name("body"))  # type: ignore
+            plan = cx.lift_plans.get(name, {})
             if plan:
                 lifted_cx = new_cx(syms, names)
                 lifted = translate_function(decl, lifted_cx, plan)
@@ -124,6 +124,21 @@ def units_of(node: Node, pre: Preprocessed, syms: Symbols, names: RustNames,
     if tag:
         return [_type_unit(tag, node, start, end, syms, names, pre)]
     return []
+
+
+def misparsed_definition(units: list[Unit], name: str, node: Node, pre: Preprocessed
+                         ) -> None:
+    """One skipped function unit for the file-scope pieces tree-sitter-c makes of an
+    old-style definition returning a pointer (`toplevel.misparsed_old_style`)."""
+    start, end = _lines(node, pre)
+    last = units[-1] if units else None
+    if last is not None and last.name == name and last.kind == "function" and last.reason \
+            and last.reason.startswith("unsupported: old-style definition"):
+        last.end = max(last.end, end)
+        return
+    units.append(Unit("function", name, start, end, reason=(
+        f"unsupported: old-style definition of {name} returning a pointer, which "
+        "tree-sitter-c does not parse as a function definition")))
 
 
 def _is_function_declarator(d: Node) -> bool:
@@ -184,12 +199,13 @@ def _global_unit(variables: list[str], node: Node, start: int, end: int, syms: S
                 continue                 # a tentative definition repeated elsewhere
             if isinstance(g.ctype, Array) and g.ctype.size is None:
                 raise Unsupported(f"array {name} of unknown size")
-            from refactor.translate.c.decls import _static_value
+            from refactor.translate.c.decls import _static_value, immutable_static
             value = _static_value(g.ctype, g.init, cx)
             unit.defines.add(name)
             if value.startswith("unsafe {"):
                 unit.unsafe_lines += 1
-            head = "static mut" if g.static else "#[no_mangle]\npub static mut"
+            head = "static" if immutable_static(g, syms) else \
+                "static mut" if g.static else "#[no_mangle]\npub static mut"
             parts.append(f"{head} {field_name(name)}: {names.ty(g.ctype)} = {value};")
         unit.rust = "\n".join(parts)
     except Exception as exc:
@@ -236,13 +252,14 @@ def _macro_const(name: str, e: object, cx: Cx, fold: Callable[..., int | None]) 
     assert isinstance(e, Expr)
     if e.op == "str":
         data = bytes(e.val)  # type: ignore[arg-type]
-        return f"pub const {name}: &[u8; {len(data) + 1}] = {mk_bytes(data)};"
+        return f"pub const {field_name(name)}: &[u8; {len(data) + 1}] = {mk_bytes(data)};"
     value = fold(e, cx.env)
     if isinstance(e.ty, Int) and value is not None:
-        return f"pub const {name}: {e.ty.kind.rust} = {mk_int(value, e.ty.kind.rust)};"
+        return (f"pub const {field_name(name)}: {e.ty.kind.rust} = "
+                f"{mk_int(value, e.ty.kind.rust)};")
     if isinstance(e.ty, Float) and e.op == "float":
         rust = cx.ty(e.ty)
-        return f"pub const {name}: {rust} = {mk_float(float(e.val), rust)};"  # type: ignore[arg-type]
+        return f"pub const {field_name(name)}: {rust} = {mk_float(float(e.val), rust)};"  # type: ignore[arg-type]
     raise Unsupported(f"macro {name} is not a constant expression")
 
 
@@ -271,6 +288,7 @@ def support_items(text_: str, ok: list[Unit], syms: Symbols, names: RustNames) -
             table.setdefault(edef.rust_name, (edef.row, enum_definition(edef)))
         for n, v in edef.constants:
             table.setdefault(n, (edef.row, enum_constant(n, v)))
+    table["__c_assert_fail"] = (-1, ASSERT_HELPER)
     needed: dict[str, tuple[int, str]] = {}
     pending = set(_WORD.findall(text_))
     while pending:

@@ -95,3 +95,19 @@ int fn_kr_scale(int x, const char *s)
     short h = (short)x;
     return kr_scale(x, 3L, s) + kr_scale(h, (long)x, "k");
 }
+
+/* An old-style definition returning a pointer: tree-sitter-c parses it only once the
+   return type's `*` is blanked out, and the pointer is restored in its type. */
+static const char *kr_pick(words, n, which)
+    const char *words;
+    size_t n;
+    int which;
+{
+    return which >= 0 && (size_t)which < n ? words + which : NULL;
+}
+
+int fn_kr_pick(const char *s, size_t n, int which)
+{
+    const char *p = kr_pick(s, n, which);
+    return p != NULL ? *p : -1;
+}

@@ -23,3 +23,16 @@ int lit_string_at(int i) {
     return s[i];
 }
 int lit_answer(void) { return ANSWER; }
+
+/* Rounded once from the exact decimal value, as gcc does: the nearest double is the tie
+   between two floats, which would round to even (1.0f). */
+float lit_float_once(void)
+{
+    return 1.0000000596046447753906250001f;
+}
+
+/* A long double constant converted to double: rounded to 64 bits, then to 53. */
+double lit_long_double(void)
+{
+    return (double)1.00000000000000011102230246251565404236316680908203125000001L;
+}

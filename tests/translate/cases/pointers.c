@@ -70,3 +70,55 @@ int ptr_div_out(int a, int b, int *quot)
         *quot = a / b;
     return 1;
 }
+
+/* Out-parameters passed on to functions that lift them the same way: the calls are to
+   their safe inner functions, so the caller is safe as well. */
+static void set_flag(int *flag, int v)
+{
+    *flag = v & 7;
+}
+
+static int read_flag(const int *flag)
+{
+    return flag != NULL ? *flag * 10 : -1;
+}
+
+void ptr_lifted_chain(int *out, int v)
+{
+    if (out == NULL)
+        return;
+    set_flag(out, v);
+    *out += read_flag(out);
+}
+
+int ptr_lifted_read(const int *in)
+{
+    return read_flag(in) + read_flag((in));
+}
+
+/* A slice passed on with its own (never modified) length: the callee's shim would
+   build the same slice, so the safe inner functions call each other directly. */
+static int sum_of(const int *v, size_t n)
+{
+    int s = 0;
+    size_t i;
+    for (i = 0; i < n; i++)
+        s += v[i] & 0xFFFF;
+    return s;
+}
+
+static void scale_all(int *v, size_t n, int k)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        v[i] = (v[i] & 0xFFFF) * (k & 7);
+}
+
+int ptr_lifted_slices(int *v, size_t n, int k)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        v[i] &= 0xFFFFF;
+    scale_all(v, n, k);
+    return sum_of(v, n);
+}

@@ -1,5 +1,6 @@
 /* Control flow: if/else chains, loops, break/continue, switch with fall-through,
  * do/while, forward goto cleanup. */
+#include <assert.h>
 #include <stdlib.h>
 
 int stmt_classify(int v)
@@ -152,4 +153,37 @@ int stmt_switch_decl(int v)
         v = -1;
     }
     return v;
+}
+
+/* glibc's assert is a GNU statement expression without a value (CHECK is its expansion,
+   with a file name that does not depend on where the tests run); a `break` inside one
+   leaves the enclosing loop. */
+#define CHECK(expr) ((void) sizeof ((expr) ? 1 : 0), __extension__ ({ \
+        if (expr) ; else __assert_fail (#expr, "statements.c", __LINE__, \
+                                        __extension__ __PRETTY_FUNCTION__); }))
+
+int stmt_assert(int a, int b)
+{
+    CHECK(b != 0);
+    CHECK(a > -1000 && "a is not too small");
+    return a / (b | 1);
+}
+
+int stmt_gnu_block(int n)
+{
+    int s = 0;
+    int k = n & 1023;
+    while (1) {
+        ({ if (k <= 0) break; if (k & 1) s += k; });
+        k--;
+    }
+    return s;
+}
+
+/* The failure call of an assertion with literal arguments needs no `unsafe`, so a
+   function asserting its out-parameter is lifted and safe. */
+void stmt_assert_out(int *out, int v)
+{
+    CHECK(out != NULL);
+    *out = v & 0xFF;
 }

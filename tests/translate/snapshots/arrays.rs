@@ -3,10 +3,10 @@
 
 use std::ffi::c_void;
 
-static mut primes: [i32; 6] = [2i32, 3i32, 5i32, 7i32, 11i32, 13i32];
+static primes: [i32; 6] = [2i32, 3i32, 5i32, 7i32, 11i32, 13i32];
 
 #[no_mangle]
-pub unsafe extern "C" fn arr_prime(mut i: i32) -> i32 {
+pub extern "C" fn arr_prime(mut i: i32) -> i32 {
     if ((i < 0i32) || ((i as u64) >= 24u64.wrapping_div(4u64))) {
         return (-1i32);
     }

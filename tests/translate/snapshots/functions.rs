@@ -25,7 +25,7 @@ extern "C" fn max(mut a: i32, mut b: i32) -> i32 {
     return (if (a > b) { a } else { b });
 }
 
-static mut ops: [anon_struct_33_13; 3] = [anon_struct_33_13 { op: 43i8, r#fn: Some(add as unsafe extern "C" fn(i32, i32) -> i32) }, anon_struct_33_13 { op: 45i8, r#fn: Some(sub as unsafe extern "C" fn(i32, i32) -> i32) }, anon_struct_33_13 { op: 109i8, r#fn: Some(max as unsafe extern "C" fn(i32, i32) -> i32) }];
+static ops: [anon_struct_33_13; 3] = [anon_struct_33_13 { op: 43i8, r#fn: Some(add as unsafe extern "C" fn(i32, i32) -> i32) }, anon_struct_33_13 { op: 45i8, r#fn: Some(sub as unsafe extern "C" fn(i32, i32) -> i32) }, anon_struct_33_13 { op: 109i8, r#fn: Some(max as unsafe extern "C" fn(i32, i32) -> i32) }];
 
 #[no_mangle]
 pub unsafe extern "C" fn fn_apply(mut op: i8, mut a: i32, mut b: i32) -> i32 {
@@ -99,4 +99,52 @@ pub unsafe extern "C" fn fn_void_calls(mut n: i32) -> i32 {
 #[no_mangle]
 pub extern "C" fn fn_pure(mut a: i32, mut b: i32) -> i32 {
     return max((a & 65535i32), (b & 65535i32)).wrapping_mul(2i32);
+}
+
+unsafe extern "C" fn kr_adler(adler: u64, buf: *const u8, len: u64) -> u64 {
+    kr_adler_safe(adler, if buf.is_null() { &[] } else { ::std::slice::from_raw_parts(buf, len as usize) }, len)
+}
+
+fn kr_adler_safe(mut adler: u64, mut buf: &[u8], mut len: u64) -> u64 {
+    let mut a: u64 = (adler & 65535u64);
+    let mut b: u64 = (adler.wrapping_shr(16i32 as u32) & 65535u64);
+    let mut i: u64 = 0u64;
+    {
+        i = 0u64;
+        'l1: while (i < len) {
+            a = a.wrapping_add((buf[i as usize] as u64)).wrapping_rem(65521u64);
+            b = b.wrapping_add(a).wrapping_rem(65521u64);
+            i = i.wrapping_add(1u64);
+        }
+    }
+    return (b.wrapping_shl(16i32 as u32) | a);
+}
+
+unsafe extern "C" fn kr_scale(mut x: i32, mut k: i64, mut p: *const i8) -> i32 {
+    return ((x as i64).wrapping_mul(k) as i32).wrapping_add((if (!p.is_null() && ((*p) != 0)) { ((*p.wrapping_offset(0)) as i32) } else { 0i32 }));
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn fn_kr_adler(buf: *const u8, len: u64) -> u64 {
+    fn_kr_adler_safe(if buf.is_null() { &[] } else { ::std::slice::from_raw_parts(buf, len as usize) }, len)
+}
+
+fn fn_kr_adler_safe(mut buf: &[u8], mut len: u64) -> u64 {
+    return kr_adler_safe(1u64, buf, len);
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn fn_kr_scale(mut x: i32, mut s: *const i8) -> i32 {
+    let mut h: i16 = (x as i16);
+    return kr_scale(x, 3i64, s).wrapping_add(kr_scale((h as i32), (x as i64), ((b"k\x00".as_ptr() as *mut i8) as *const i8)));
+}
+
+extern "C" fn kr_pick(mut words: *const i8, mut n: u64, mut which: i32) -> *const i8 {
+    return (if ((which >= 0i32) && ((which as u64) < n)) { words.wrapping_offset(((which as i64) as isize)) } else { ::std::ptr::null() });
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn fn_kr_pick(mut s: *const i8, mut n: u64, mut which: i32) -> i32 {
+    let mut p: *const i8 = kr_pick(s, n, which);
+    return (if !p.is_null() { ((*p) as i32) } else { (-1i32) });
 }

@@ -72,6 +72,16 @@ pub extern "C" fn lit_answer() -> i32 {
     return 42i32;
 }
 
+#[no_mangle]
+pub extern "C" fn lit_float_once() -> f32 {
+    return 1.0000001192092896f32;
+}
+
+#[no_mangle]
+pub extern "C" fn lit_long_double() -> f64 {
+    return 1.0f64;
+}
+
 pub const ANSWER: i32 = 42i32;
 
 pub const BIG: u32 = 4000000000u32;

@@ -100,3 +100,91 @@ fn ptr_div_out_safe(mut a: i32, mut b: i32, mut quot: Option<&mut i32>) -> i32 {
     }
     return 1i32;
 }
+
+unsafe extern "C" fn set_flag(flag: *mut i32, v: i32) {
+    set_flag_safe(flag.as_mut(), v)
+}
+
+fn set_flag_safe(mut flag: Option<&mut i32>, mut v: i32) {
+    (*flag.as_deref_mut().expect("non-null pointer")) = (v & 7i32);
+}
+
+unsafe extern "C" fn read_flag(flag: *const i32) -> i32 {
+    read_flag_safe(flag.as_ref())
+}
+
+fn read_flag_safe(mut flag: Option<&i32>) -> i32 {
+    return (if flag.is_some() { (*flag.expect("non-null pointer")).wrapping_mul(10i32) } else { (-1i32) });
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn ptr_lifted_chain(out: *mut i32, v: i32) {
+    ptr_lifted_chain_safe(out.as_mut(), v)
+}
+
+fn ptr_lifted_chain_safe(mut out: Option<&mut i32>, mut v: i32) {
+    if out.is_none() {
+        return;
+    }
+    set_flag_safe(out.as_deref_mut(), v);
+    (*out.as_deref_mut().expect("non-null pointer")) = (*out.as_deref_mut().expect("non-null pointer")).wrapping_add(read_flag_safe(out.as_deref()));
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn ptr_lifted_read(r#in: *const i32) -> i32 {
+    ptr_lifted_read_safe(r#in.as_ref())
+}
+
+fn ptr_lifted_read_safe(mut r#in: Option<&i32>) -> i32 {
+    return read_flag_safe(r#in).wrapping_add(read_flag_safe(r#in));
+}
+
+unsafe extern "C" fn sum_of(v: *const i32, n: u64) -> i32 {
+    sum_of_safe(if v.is_null() { &[] } else { ::std::slice::from_raw_parts(v, n as usize) }, n)
+}
+
+fn sum_of_safe(mut v: &[i32], mut n: u64) -> i32 {
+    let mut s: i32 = 0i32;
+    let mut i: u64 = 0u64;
+    {
+        i = 0u64;
+        'l1: while (i < n) {
+            s = s.wrapping_add((v[i as usize] & 65535i32));
+            i = i.wrapping_add(1u64);
+        }
+    }
+    return s;
+}
+
+unsafe extern "C" fn scale_all(v: *mut i32, n: u64, k: i32) {
+    scale_all_safe(if v.is_null() { &mut [] } else { ::std::slice::from_raw_parts_mut(v, n as usize) }, n, k)
+}
+
+fn scale_all_safe(mut v: &mut [i32], mut n: u64, mut k: i32) {
+    let mut i: u64 = 0u64;
+    {
+        i = 0u64;
+        'l1: while (i < n) {
+            v[i as usize] = (v[i as usize] & 65535i32).wrapping_mul((k & 7i32));
+            i = i.wrapping_add(1u64);
+        }
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn ptr_lifted_slices(v: *mut i32, n: u64, k: i32) -> i32 {
+    ptr_lifted_slices_safe(if v.is_null() { &mut [] } else { ::std::slice::from_raw_parts_mut(v, n as usize) }, n, k)
+}
+
+fn ptr_lifted_slices_safe(mut v: &mut [i32], mut n: u64, mut k: i32) -> i32 {
+    let mut i: u64 = 0u64;
+    {
+        i = 0u64;
+        'l1: while (i < n) {
+            v[i as usize] = (v[i as usize] & 1048575i32);
+            i = i.wrapping_add(1u64);
+        }
+    }
+    scale_all_safe(&mut *v, n, k);
+    return sum_of_safe(&*v, n);
+}

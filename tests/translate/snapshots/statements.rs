@@ -3,7 +3,18 @@
 
 use std::ffi::c_void;
 
+/// glibc's `assert` failure (message, then abort), callable without `unsafe`: every
+/// string argument is a NUL-terminated byte string.
+fn __c_assert_fail(assertion: &[u8], file: &[u8], line: u32, function: &[u8]) {
+    assert!(assertion.ends_with(b"\0") && file.ends_with(b"\0") && function.ends_with(b"\0"));
+    unsafe {
+        __assert_fail(assertion.as_ptr() as *const i8, file.as_ptr() as *const i8, line,
+                      function.as_ptr() as *const i8)
+    }
+}
+
 extern "C" {
+    pub fn __assert_fail(a0: *const i8, a1: *const i8, a2: u32, a3: *const i8);
     pub fn free(a0: *mut c_void);
     pub fn malloc(a0: u64) -> *mut c_void;
 }
@@ -237,4 +248,54 @@ pub extern "C" fn stmt_switch_decl(mut v: i32) -> i32 {
         v = (-1i32);
     }
     return v;
+}
+
+#[no_mangle]
+pub extern "C" fn stmt_assert(mut a: i32, mut b: i32) -> i32 {
+    {
+        if (b != 0i32) {
+        } else {
+            __c_assert_fail(b"b != 0\x00", b"statements.c\x00", 167u32, b"stmt_assert\x00");
+        }
+    }
+    {
+        if ((a > (-1000i32)) && !(b"a is not too small\x00".as_ptr() as *mut i8).is_null()) {
+        } else {
+            __c_assert_fail(b"a > -1000 && \"a is not too small\"\x00", b"statements.c\x00", 168u32, b"stmt_assert\x00");
+        }
+    }
+    return a.wrapping_div((b | 1i32));
+}
+
+#[no_mangle]
+pub extern "C" fn stmt_gnu_block(mut n: i32) -> i32 {
+    let mut s: i32 = 0i32;
+    let mut k: i32 = (n & 1023i32);
+    'l1: while (1i32 != 0) {
+        {
+            if (k <= 0i32) {
+                break 'l1;
+            }
+            if ((k & 1i32) != 0) {
+                s = s.wrapping_add(k);
+            }
+        }
+        k = k.wrapping_sub(1i32);
+    }
+    return s;
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn stmt_assert_out(out: *mut i32, v: i32) {
+    stmt_assert_out_safe(out.as_mut(), v)
+}
+
+fn stmt_assert_out_safe(mut out: Option<&mut i32>, mut v: i32) {
+    {
+        if out.is_some() {
+        } else {
+            __c_assert_fail(b"out != NULL\x00", b"statements.c\x00", 187u32, b"stmt_assert_out\x00");
+        }
+    }
+    (*out.as_deref_mut().expect("non-null pointer")) = (v & 255i32);
 }
