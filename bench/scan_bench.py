@@ -26,9 +26,11 @@ from bench.corpus import fetch_linux_source
 from refactor.ledger import Ledger
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident memory (bytes) of a process and all its descendants."""
-    total = 0
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """Memory (bytes) of a process and all its descendants: the sum of their resident sets
+    (pages shared after fork counted in every process), and the sum of their proportional
+    set sizes (each shared page split among its sharers: the physical memory they use)."""
+    rss = pss = 0
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -43,27 +45,35 @@ def _tree_rss(pid: int) -> int:
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/statm") as handle:
-                total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            with open(f"/proc/{p}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
         except OSError:
             pass
         stack.extend(children.get(p, ()))
-    return total
+    return rss, pss
 
 
 def timed_scan(root: Path, ledger: Path) -> dict[str, float]:
-    """Run `refactor scan` in a subprocess; wall seconds, peak tree RSS, ledger totals."""
+    """Run `refactor scan` in a subprocess; wall seconds, peak tree memory, ledger totals."""
     cmd = [sys.executable, "-m", "refactor", "scan", str(root), "--ledger", str(ledger)]
-    peak = 0
+    peak_pss = peak_rss = 0
+    peak_at = 0.0
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE)
         done = threading.Event()
 
         def watch() -> None:
-            nonlocal peak
+            nonlocal peak_pss, peak_rss, peak_at
             while not done.is_set():
-                peak = max(peak, _tree_rss(proc.pid))
+                rss, pss = _tree_memory(proc.pid)
+                peak_rss = max(peak_rss, rss)
+                if pss > peak_pss:
+                    peak_pss, peak_at = pss, time.perf_counter() - started
                 done.wait(0.5)
 
         watcher = threading.Thread(target=watch, daemon=True)
@@ -77,7 +87,8 @@ def timed_scan(root: Path, ledger: Path) -> dict[str, float]:
     with Ledger(ledger) as led:
         (target_id, *_), = led.targets()
         stats = led.last_run_stats(target_id, "scan")
-    return {"seconds": seconds, "peak_mb": peak / 1e6, **stats["aggregates"],
+    return {"seconds": seconds, "peak_mb": peak_pss / 1e6, "peak_rss_mb": peak_rss / 1e6,
+            "peak_at": peak_at, **stats["aggregates"],
             "phases": stats["phases"]}
 
 
@@ -104,7 +115,9 @@ def main() -> None:
     try:
         cold = timed_scan(root, ledger)
         print(f"cold scan: {cold['seconds']:.1f} s = {cold['seconds'] / base['seconds']:.2f}x "
-              f"baseline; peak memory {cold['peak_mb']:.0f} MB; {cold['files']} files, "
+              f"baseline; peak memory {cold['peak_mb']:.0f} MB (proportional set sizes; "
+              f"resident sets summed: {cold['peak_rss_mb']:.0f} MB) at "
+              f"{cold['peak_at']:.0f} s; {cold['files']} files, "
               f"{cold['units']} units, {cold['edges']} edges, {cold['loc']} code lines, "
               f"{cold['skipped']} skipped; phases {cold['phases']}")
         warm = timed_scan(root, ledger)
