@@ -35,12 +35,9 @@ def convert_binop(e: Expr, cx: Cx) -> str:
 
 
 @register("logic")
-def convert_logic(e: Expr, cx: Cx) -> str:
-    return f"({cond(e, cx)} as i32)"
-
-
 @register("not")
-def convert_not(e: Expr, cx: Cx) -> str:
+def convert_logic(e: Expr, cx: Cx) -> str:
+    """`&&`, `||` and `!` yield an int, 0 or 1 (C11 6.5.3.3, 6.5.13, 6.5.14)."""
     return f"({cond(e, cx)} as i32)"
 
 
