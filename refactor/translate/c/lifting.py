@@ -16,7 +16,9 @@ parameter, which the function never modifies: the callee's shim would have built
 very same slice. Anything else (arithmetic on the pointer,
 passing it elsewhere, comparing it with NULL, taking an address) leaves the parameter
 raw. Two lifted parameters of which one is mutable could alias in C, so such functions
-are not lifted at all.
+are not lifted at all. A pointer indexed at its length or beyond (`buf[len] = 0`) is not
+lifted either: the code says the buffer is longer than `len`. (Otherwise the length is
+still trusted, not proven from the code.)
 """
 
 from __future__ import annotations
@@ -70,7 +72,8 @@ def lift_plan(decl: FuncDecl, body: Node, passed_on: PassedOn | None = None
             passed = {u.id for u in uses
                       if _passes(u, how, pointee, passed_on, names[i + 1])}
             if all(_indexed(u) or u.id in passed for u in uses) and (
-                    not passed or _unmodified(body, names[i + 1])):
+                    not passed or _unmodified(body, names[i + 1])) and not any(
+                    _indexed(u) and _beyond(u, names[i + 1]) for u in uses):
                 plan[name] = how
                 continue
         how = OUT if pointee.const else OUT_MUT
@@ -162,6 +165,26 @@ def _indexed(use: Node) -> bool:
     parent = use.parent
     return (parent is not None and parent.type == "subscript_expression"
             and parent.child_by_field_name("argument") == use and _not_address_taken(parent))
+
+
+def _beyond(use: Node, length: str) -> bool:
+    """`p[n]` or `p[n + k]`: the code itself reaches past `n` elements (a terminating NUL
+    written at `buf[len]`, say), so `n` is not the buffer's length and a slice of `n`
+    elements would panic where C works."""
+    index = use.parent.child_by_field_name("index") if use.parent is not None else None
+    while index is not None and index.type == "parenthesized_expression" and \
+            index.named_children:
+        index = index.named_children[0]
+    if index is None:
+        return False
+    if index.type == "identifier":
+        return text(index) == length
+    if index.type == "binary_expression":
+        op = text(index.child_by_field_name("operator"))  # type: ignore[arg-type]
+        sides = [index.child_by_field_name("left"), index.child_by_field_name("right")]
+        return op == "+" and any(s is not None and s.type == "identifier"
+                                 and text(s) == length for s in sides)
+    return False
 
 
 def _dereferenced(use: Node) -> bool:
