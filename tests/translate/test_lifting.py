@@ -26,3 +26,31 @@ def test_a_buffer_indexed_at_its_length_stays_a_raw_pointer(tmp_path: Path) -> N
     # indexed below `n` only: lifted to a slice, no unsafe outside the shim
     assert "fn total_safe(mut v: &[i32]" in result.rust
     assert units["total"].unsafe_lines == 0
+
+
+GUARDED = """\
+#include <stddef.h>
+int last(const int *v, size_t n) { return n ? v[n - 1] : -1; }
+int second(const int *v, size_t n) { if (n > 1) return v[1]; return -1; }
+int second_unguarded(const int *v, size_t n) { if (n > 0) return v[1]; return -1; }
+int shadowed(const int *v, size_t n) {
+    int s = 0;
+    for (size_t i = 0; i < n; i++) { size_t i = 5; s += v[i]; }
+    return s;
+}
+int shrinking(const int *v, size_t n) { int s = 0; n = n + 1;
+    for (size_t i = 0; i < n; i++) s += v[i]; return s; }
+"""
+
+
+def test_only_evidently_bounded_indices_lift(tmp_path: Path) -> None:
+    source = tmp_path / "guarded.c"
+    source.write_text(GUARDED)
+    result = translate_file(source)
+    assert {u.name for u in result.units if u.status == "translated"} >= {
+        "last", "second", "second_unguarded", "shadowed", "shrinking"}
+    assert "fn last_safe(" in result.rust and "fn second_safe(" in result.rust
+    # v[1] when only n > 0 is known, an index the loop does not control, a length that
+    # changes: each stays a raw pointer
+    for name in ("second_unguarded", "shadowed", "shrinking"):
+        assert f"fn {name}_safe(" not in result.rust, name

@@ -4,8 +4,8 @@ When the way a function uses a pointer parameter is evident from its body, the b
 translated as a safe Rust function over references and only the shim touches raw
 pointers (DESIGN.md "Rust output"):
 
-* `T *p, size_t n` where `p` is only ever indexed (`p[i]`): `p: &mut [T]` (or `&[T]` for
-  `const T *`) of length `n`; indexing is then bounds-checked.
+* `T *p, size_t n` where `p` is only ever indexed (`p[i]`), each index evidently below
+  `n`: `p: &mut [T]` (or `&[T]` for `const T *`) of length `n`.
 * `T *out` only ever dereferenced (`*out`): `out: Option<&mut T>` (or `Option<&T>`); a
   null pointer fails where C would fault, at the dereference.
 
@@ -16,9 +16,10 @@ parameter, which the function never modifies: the callee's shim would have built
 very same slice. Anything else (arithmetic on the pointer,
 passing it elsewhere, comparing it with NULL, taking an address) leaves the parameter
 raw. Two lifted parameters of which one is mutable could alias in C, so such functions
-are not lifted at all. A pointer indexed at its length or beyond (`buf[len] = 0`) is not
-lifted either: the code says the buffer is longer than `len`. (Otherwise the length is
-still trusted, not proven from the code.)
+are not lifted at all. A slice is lifted only when every index is evidently below the
+length (a `for` loop bounded by it, which does not assign its variable; the length never
+assigned; or a constant, or `n - 1`, behind a check that `n` is larger): `buf[len] = 0`
+stays raw, since a slice of `n` elements must never panic where C works.
 """
 
 from __future__ import annotations
@@ -72,8 +73,9 @@ def lift_plan(decl: FuncDecl, body: Node, passed_on: PassedOn | None = None
             passed = {u.id for u in uses
                       if _passes(u, how, pointee, passed_on, names[i + 1])}
             if all(_indexed(u) or u.id in passed for u in uses) and (
-                    not passed or _unmodified(body, names[i + 1])) and not any(
-                    _indexed(u) and _beyond(u, names[i + 1]) for u in uses):
+                    not passed or _unmodified(body, names[i + 1])) and \
+                    _unmodified(body, names[i + 1]) and all(
+                    _below(u, names[i + 1]) for u in uses if _indexed(u)):
                 plan[name] = how
                 continue
         how = OUT if pointee.const else OUT_MUT
@@ -167,24 +169,101 @@ def _indexed(use: Node) -> bool:
             and parent.child_by_field_name("argument") == use and _not_address_taken(parent))
 
 
-def _beyond(use: Node, length: str) -> bool:
-    """`p[n]` or `p[n + k]`: the code itself reaches past `n` elements (a terminating NUL
-    written at `buf[len]`, say), so `n` is not the buffer's length and a slice of `n`
-    elements would panic where C works."""
-    index = use.parent.child_by_field_name("index") if use.parent is not None else None
-    while index is not None and index.type == "parenthesized_expression" and \
-            index.named_children:
-        index = index.named_children[0]
+def _below(use: Node, length: str) -> bool:
+    """Evidently `p[i]` with `i < length` (the caller checks that `length` never changes):
+
+    * `i` is the variable of an enclosing `for` loop whose condition is `i < length` (or
+      `length > i`, possibly one side of `&&`) and whose body never assigns `i`;
+    * a constant `k`, or `length - 1`, in the branch taken when a condition says
+      `length > k` (`if (n > 2) ... p[1]`, `n ? p[n - 1] : 0`, `n != 0 && p[0]`).
+    """
+    index = _bare(use.parent.child_by_field_name("index") if use.parent else None)
     if index is None:
         return False
     if index.type == "identifier":
-        return text(index) == length
-    if index.type == "binary_expression":
-        op = text(index.child_by_field_name("operator"))  # type: ignore[arg-type]
-        sides = [index.child_by_field_name("left"), index.child_by_field_name("right")]
-        return op == "+" and any(s is not None and s.type == "identifier"
-                                 and text(s) == length for s in sides)
+        var = text(index)
+        node = use.parent
+        while node is not None:
+            if node.type == "for_statement" and _bounds(
+                    node.child_by_field_name("condition"), var, length):
+                loop_body = node.child_by_field_name("body")
+                return loop_body is not None and _unmodified(loop_body, var) and \
+                    var not in _declared_in(loop_body)  # no shadowing `int i = ...`
+            node = node.parent
+        return False
+    if index.type == "number_literal" and text(index).isdigit():
+        need = int(text(index))  # length > need
+    elif index.type == "binary_expression" and _named(
+            index.child_by_field_name("left"), length) and text(
+            index.child_by_field_name("operator")) == "-" and text(  # type: ignore[arg-type]
+            index.child_by_field_name("right")) == "1":  # type: ignore[arg-type]
+        need = 0
+    else:
+        return False
+    child, node = use, use.parent
+    while node is not None:
+        if node.type in ("if_statement", "conditional_expression") and \
+                node.child_by_field_name("consequence") == child and \
+                _exceeds(node.child_by_field_name("condition"), length, need):
+            return True
+        if node.type == "binary_expression" and text(
+                node.child_by_field_name("operator")) == "&&" and \
+                node.child_by_field_name("right") == child and \
+                _exceeds(node.child_by_field_name("left"), length, need):
+            return True
+        child, node = node, node.parent
     return False
+
+
+def _bare(node: Node | None) -> Node | None:
+    while node is not None and node.type == "parenthesized_expression" and \
+            node.named_children:
+        node = node.named_children[0]
+    return node
+
+
+def _named(node: Node | None, name: str) -> bool:
+    return node is not None and node.type == "identifier" and text(node) == name
+
+
+def _number(node: Node | None) -> int | None:
+    return int(text(node)) if node is not None and node.type == "number_literal" and \
+        text(node).isdigit() else None
+
+
+def _exceeds(cond: Node | None, length: str, need: int) -> bool:
+    """Whether `cond` being true means `length > need` (length is unsigned)."""
+    cond = _bare(cond)
+    if cond is None:
+        return False
+    if _named(cond, length):  # `if (n)`
+        return need == 0
+    if cond.type != "binary_expression":
+        return False
+    op = text(cond.child_by_field_name("operator"))  # type: ignore[arg-type]
+    left, right = _bare(cond.child_by_field_name("left")), \
+        _bare(cond.child_by_field_name("right"))
+    if op == "&&":
+        return _exceeds(left, length, need) or _exceeds(right, length, need)
+    if _named(right, length) and op in ("<", "<=", "!="):  # `k < n`: read as `n > k`
+        left, right, op = right, left, {"<": ">", "<=": ">=", "!=": "!="}[op]
+    k = _number(right)
+    if not _named(left, length) or k is None:
+        return False
+    return (op == ">" and k >= need) or (op == ">=" and k > need) or \
+        (op == "!=" and k == 0 and need == 0)
+
+
+def _bounds(cond: Node | None, var: str, length: str) -> bool:
+    cond = _bare(cond)
+    if cond is None or cond.type != "binary_expression":
+        return False
+    op = text(cond.child_by_field_name("operator"))  # type: ignore[arg-type]
+    left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
+    if op == "&&":
+        return _bounds(left, var, length) or _bounds(right, var, length)
+    return (op == "<" and _named(left, var) and _named(right, length)) or \
+        (op == ">" and _named(left, length) and _named(right, var))
 
 
 def _dereferenced(use: Node) -> bool:
