@@ -175,8 +175,8 @@ def scan_batch(root: str, tasks: list[tuple[Candidate, str | None]], max_bytes: 
         shard = os.path.join(shard_dir, f"{os.getpid()}-{uuid.uuid4().hex}.db")
         write_shard(Path(shard), scans)
         for fs in scans:
-            kinds.update((fs.language, unit.kind) for unit in fs.units)
             for unit in fs.units:
+                kinds[(fs.language, unit.kind)] += 1
                 for ref in unit.refs:
                     names.update(ref.names)
     return BatchResult(shard, tuple(fs.path for fs in scans), tuple(others), frozenset(names),

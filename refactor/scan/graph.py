@@ -102,12 +102,10 @@ def _build_graph(ledger: Ledger, target_id: int, workers: int,
                 for lo, hi in _chunks(buckets, column, workers * CHUNKS_PER_WORKER)]
 
     context = multiprocessing.get_context("fork")
-    if names is not None:
-        pass
-    elif parallel:
+    if names is None and parallel:
         with context.Pool(workers) as pool:
             names = set().union(*pool.imap_unordered(_names_in, chunks(1)))
-    else:
+    elif names is None:
         names = referenced_names(ledger.ref_rows(target_id))
     if lap:
         lap("resolve.names")

@@ -63,35 +63,36 @@ class SymbolTable:
             or row[4] != "c"
 
     def add_rows(self, rows: Iterable[SymbolRow], referenced: set[str]) -> None:
-        """Add the definitions among `rows` that a referenced name can reach."""
-        add, reachable, table = self.add, self.reachable, self.c
+        """Add the definitions among `rows` that a referenced name can reach.
+
+        A C function, global or macro defines one name (numbered duplicates `name~2`
+        define `name`): it is handled here, inline, for the millions of them; types,
+        definitions with aliases and COBOL units go to `add`.
+        """
+        add, table = self.add, self.c
         headers = {fid for fid, path in self.paths.items() if path.endswith(".h")}
         for row in rows:
             uid, file_id, kind, name, language, aliases, is_static = row
-            if not aliases and language == "c" and kind != "type" and "~" not in name:
-                # add()'s common case, inline: a million functions and globals
-                if name in referenced:
-                    entry = (_RANK[kind], uid, file_id, not is_static or file_id in headers)
-                    entries = table.get(name)
-                    if entries is None:
-                        table[name] = [entry]
-                    else:
-                        entries.append(entry)
-            elif reachable(row, referenced):
+            if aliases or language != "c" or kind == "type":
                 add(*row, referenced=referenced)
+                continue
+            base = name.split("~", 1)[0] if "~" in name else name
+            if base in referenced:
+                entry = (_RANK[kind], uid, file_id, not is_static or file_id in headers)
+                entries = table.get(base)
+                if entries is None:
+                    table[base] = [entry]
+                else:
+                    entries.append(entry)
 
     def _visible(self, is_static: int, file_id: int) -> bool:
         return not is_static or self.paths[file_id].endswith(".h")
 
     def add(self, uid: int, file_id: int, kind: str, name: str, language: str,
             aliases: str, is_static: int, referenced: set[str] | None = None) -> None:
-        """Add one definition; with `referenced`, only if one of its names is in it."""
+        """Add a type, a definition with aliases or a COBOL unit; with `referenced`, only
+        the names of it that are in it."""
         base = name.split("~", 1)[0] if "~" in name else name
-        if not aliases and language == "c" and kind != "type":  # the common, lean case
-            if referenced is None or base in referenced:
-                self.c.setdefault(base, []).append(
-                    (_RANK[kind], uid, file_id, self._visible(is_static, file_id)))
-            return
         if language != "c":
             if referenced is None or base in referenced:
                 self.cobol.setdefault((kind, base), []).append((0, uid, file_id, True))

@@ -229,7 +229,7 @@ def _macro_units(blanked: bytes, prefix: list[int], names: _Names) -> list[UnitR
         name = name_b.decode()
         refs: tuple[Reference, ...] = ()
         if _NAME_START.search(text, vstart, vend) is not None:  # most values are numbers
-            words = set(text[vstart:vend].split())
+            words = names.words(vstart, vend)
             if not _STATEMENT_WORDS.isdisjoint(words):
                 continue
             refs = names.refs(words, {name})
