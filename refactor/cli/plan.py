@@ -11,7 +11,7 @@ from rich.table import Table
 
 from refactor.cli._common import console
 from refactor.cli._targets import ledger_and_targets
-from refactor.plan import plan as make_plan
+from refactor.plan import plan_target
 
 
 def plan(
@@ -26,22 +26,15 @@ def plan(
     out: list[dict[str, object]] = []
     with led:
         for tid, name in targets:
-            units = led.plannable_units(tid)
-            result = make_plan(units, ((s, d) for s, d, _ in led.edges(tid)))
-            run_id = led.begin_run(tid, "plan", None)
-            led.store_plan(tid, run_id, result.assignments())
+            result = plan_target(led, tid)
             names = {u.id: u.name for u in led.units(tid)}
-            cyclic = [c for w in result.waves for c in w if len(c) > 1]
-            led.finish_run(run_id, "ok", {"units": len(units), "waves": len(result.waves),
-                                          "components": result.components,
-                                          "cyclic_components": len(cyclic)})
             if as_json:
-                out.append({"target": name, "units": len(units), "waves": [
+                out.append({"target": name, "units": result.units, "waves": [
                     [sorted(names[u] for u in comp) for comp in wave]
                     for wave in result.waves]})
                 continue
-            table = Table(title=f"{name}: {len(units)} units, {result.components} components "
-                          f"({len(cyclic)} cyclic), {len(result.waves)} waves",
+            table = Table(title=f"{name}: {result.units} units, {result.components} components "
+                          f"({result.cyclic} cyclic), {len(result.waves)} waves",
                           title_justify="left")
             table.add_column("wave", justify="right")
             table.add_column("components", justify="right")

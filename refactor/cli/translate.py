@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from refactor.cli._common import abort, console, default_ledger, existing_ledger, resolve_target
-from refactor.plan import plan as make_plan
+from refactor.plan import plan_target
 from refactor.translate.pipeline import BACKENDS, TranslateSummary, translate_target
 
 SHOWN_REASONS = 8
@@ -37,11 +37,7 @@ def translate(
                   f"{target}` first")
         tid = ids[0]
         if not led.planned(tid):  # plan on the fly: callees first needs an order
-            units = led.plannable_units(tid)
-            result = make_plan(units, ((s, d) for s, d, _ in led.edges(tid)))
-            run_id = led.begin_run(tid, "plan", None)
-            led.store_plan(tid, run_id, result.assignments())
-            led.finish_run(run_id, "ok", {"units": len(units), "waves": len(result.waves)})
+            plan_target(led, tid)
         crate = (out or led.path.parent / "rust" / ref.name).resolve()
         with console.status(f"translating {ref.name}") as status:
             summary = translate_target(

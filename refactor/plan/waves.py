@@ -19,6 +19,15 @@ class Plan:
     def components(self) -> int:
         return sum(len(w) for w in self.waves)
 
+    @property
+    def units(self) -> int:
+        return sum(len(c) for w in self.waves for c in w)
+
+    @property
+    def cyclic(self) -> int:
+        """Components of more than one unit (mutual recursion, cyclic types)."""
+        return sum(1 for w in self.waves for c in w if len(c) > 1)
+
     def assignments(self) -> list[tuple[int, int, int]]:
         """(unit id, wave, component number) for every planned unit."""
         out = []

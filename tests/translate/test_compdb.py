@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from refactor.ledger import Ledger
-from refactor.plan import plan
+from refactor.plan import plan_target
 from refactor.scan import scan_target
 from refactor.translate import compdb
 from refactor.translate.pipeline import translate_target
@@ -18,9 +18,7 @@ SOURCE = '#include "scale.h"\nint scaled(int x) { return x * SCALE + OFFSET; }\n
 def _translate(root: Path, tmp_path: Path) -> tuple[dict[str, str], list[str]]:
     with Ledger(tmp_path / "l.db") as led:
         tid = scan_target(root, led, "t").target_id
-        result = plan(led.plannable_units(tid), ((s, d) for s, d, _ in led.edges(tid)))
-        run = led.begin_run(tid, "plan", None)
-        led.store_plan(tid, run, result.assignments())
+        plan_target(led, tid)
         summary = translate_target(led, tid, "t", root, tmp_path / "crate")
         names = {u.id: u.name for u in led.units(tid)}
         return ({names[uid]: a.status for uid, a in led.latest_attempts(tid).items()},

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from refactor.ledger import Ledger
 from refactor.model import FileTranslation, UnitTranslation
+from refactor.plan import plan_target
 from refactor.scan import scan_target
 from refactor.translate.pipeline import translate_target
 from tests.conftest import REPO, write_tree
@@ -53,7 +54,7 @@ def test_a_file_the_translator_cannot_process_fails_alone(tmp_path: Path) -> Non
 
     with Ledger(tmp_path / "l.db") as led:
         summary = scan_target(root, led, "two")
-        _plan(led, summary.target_id)
+        plan_target(led, summary.target_id)
         result = translate_target(led, summary.target_id, "two", root, tmp_path / "crate",
                                   translator=translator)
         attempts = led.latest_attempts(summary.target_id)
@@ -82,13 +83,3 @@ def test_translate_needs_a_scan_first(cli, tmp_path: Path) -> None:
     assert cli("scan", REPO / "targets" / "kvstore.toml", "--ledger", ledger).code == 0
     result = cli("translate", other, "--ledger", ledger)
     assert result.code == 1 and "is not in the ledger" in result.stderr
-
-
-def _plan(led: Ledger, tid: int) -> None:
-    from refactor.plan import plan
-
-    result = plan(led.plannable_units(tid), ((s, d) for s, d, _ in led.edges(tid)))
-    run = led.begin_run(tid, "plan", None)
-    led.store_plan(tid, run, result.assignments())
-    led.finish_run(run, "ok", {})
-
