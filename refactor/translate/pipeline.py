@@ -125,38 +125,30 @@ def _attempts(units: list[UnitView], result: FileTranslation | str, module: str,
             summary.failed += 1
             summary.loc_total += unit.loc
         return out
-    summary.problems.extend(f"{unit_path(units)}: {p}" for p in result.problems)
+    summary.problems.extend(f"{units[0].path}: {p}" for p in result.problems)
     found = {(t.kind, t.name): t for t in result.units}
     for unit in units:
         summary.loc_total += unit.loc
         done = found.get((unit.kind, unit.name))
-        if done is None:
-            reason = ("the file could not be translated: " + "; ".join(result.problems)
-                      if result.problems else
-                      f"the rules translator did not produce this {unit.kind}")
-            out.append(Attempt(unit.id, backend, "skipped", hashes[unit.id], module, "",
-                               reason, 0))
-            summary.skipped += 1
-            _count_reason(summary, reason)
-            continue
-        if done.status == "translated":
+        if done is not None and done.status == "translated":
             unsafe = count_unsafe_lines(done.rust)  # measured, not the backend's word
             out.append(Attempt(unit.id, backend, "translated", hashes[unit.id], module,
                                done.rust, None, unsafe))
             summary.translated += 1
             summary.unsafe_lines += unsafe
             summary.loc_translated += unit.loc
-        else:
+            continue
+        if done is not None:
             reason = done.reason or "skipped by the translator"
-            out.append(Attempt(unit.id, backend, "skipped", hashes[unit.id], module, "",
-                               reason, 0))
-            summary.skipped += 1
-            _count_reason(summary, reason)
+        elif result.problems:
+            reason = "the file could not be translated: " + "; ".join(result.problems)
+        else:
+            reason = f"the rules translator did not produce this {unit.kind}"
+        out.append(Attempt(unit.id, backend, "skipped", hashes[unit.id], module, "",
+                           reason, 0))
+        summary.skipped += 1
+        _count_reason(summary, reason)
     return out
-
-
-def unit_path(units: list[UnitView]) -> str:
-    return units[0].path if units else "?"
 
 
 def _count_reason(summary: TranslateSummary, reason: str) -> None:
