@@ -11,6 +11,7 @@ from refactor.ledger.store import (
     Ledger,
     SymbolRow,
 )
+from refactor.ledger.verdicts import UnitLevel, Verdict
 from refactor.ledger.views import FileView, UnitView
 
 __all__ = [
@@ -23,7 +24,9 @@ __all__ = [
     "Ledger",
     "LedgerError",
     "SymbolRow",
+    "UnitLevel",
     "UnitView",
+    "Verdict",
     "decode_refs",
     "write_shard",
 ]

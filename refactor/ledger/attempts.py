@@ -24,6 +24,7 @@ class Attempt(NamedTuple):
     tokens_out: int = 0
     cost: float = 0.0
     prompt_version: str | None = None
+    id: int | None = None  # set when read back from the ledger
 
 
 def record(conn: sqlite3.Connection, run_id: int, attempts: Iterable[Attempt]) -> None:
@@ -41,7 +42,7 @@ def latest(conn: sqlite3.Connection, target_id: int) -> dict[int, Attempt]:
     """The newest attempt of every unit of the target that has one."""
     rows = conn.execute(
         "SELECT a.unit_id, a.backend, a.status, a.src_hash, a.module, a.rust, a.reason, "
-        "a.unsafe_lines, a.tokens_in, a.tokens_out, a.cost, a.prompt_version FROM attempts a "
+        "a.unsafe_lines, a.tokens_in, a.tokens_out, a.cost, a.prompt_version, a.id FROM attempts a "
         "JOIN units u ON u.id = a.unit_id WHERE u.target_id = ? AND a.id = "
         "(SELECT MAX(id) FROM attempts WHERE unit_id = a.unit_id)", (target_id,))
     return {row[0]: Attempt(*row) for row in rows}

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from refactor.ledger import attempts, shard, views
+from refactor.ledger import attempts, shard, verdicts, views
 from refactor.ledger.db import connect, now
 from refactor.model import Skip
 
@@ -305,6 +305,23 @@ class Ledger:
 
     def latest_attempts(self, target_id: int) -> dict[int, attempts.Attempt]:
         return attempts.latest(self.conn, target_id)
+
+    def record_verdicts(self, run_id: int, rows: Iterable[verdicts.Verdict],
+                        levels: Iterable[verdicts.UnitLevel]) -> None:
+        """Store a verification run's verdicts and the unit levels they give (one
+        transaction)."""
+        verdicts.record(self.conn, run_id, rows, levels)
+
+    def unit_levels(self, target_id: int) -> dict[int, verdicts.UnitLevel]:
+        return verdicts.levels(self.conn, target_id)
+
+    def unit_verdicts(self, unit_id: int) -> list[verdicts.Verdict]:
+        return verdicts.of_unit(self.conn, unit_id)
+
+    def static_units(self, target_id: int) -> set[int]:
+        """Units with internal linkage (C `static`)."""
+        return {r[0] for r in self.conn.execute(
+            "SELECT id FROM units WHERE target_id = ? AND is_static", (target_id,))}
 
     def unit_hashes(self, target_id: int) -> dict[int, str]:
         """Every unit's current source hash."""

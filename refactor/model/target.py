@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -43,6 +43,12 @@ class Workload(_Strict):
     timeout: float = 60.0
 
 
+# How the fuzzer makes one parameter (see refactor/verify/fuzz): a NUL-terminated string,
+# a buffer whose element count is another parameter, one element written by the callee,
+# a fixed number of elements, or "skip" (the key "*" skips the whole function).
+ParamHint = Annotated[str, Field(pattern=r"^(cstring|out|skip|buffer:[A-Za-z_]\w*|array:[0-9]+)$")]
+
+
 class Target(_Strict):
     """A code base being moved to Rust."""
 
@@ -56,6 +62,10 @@ class Target(_Strict):
     copybook_dirs: list[str] = Field(default_factory=list)
     build: BuildSpec = Field(default_factory=BuildSpec)
     workloads: list[Workload] = Field(default_factory=list)
+    functions: dict[str, dict[str, ParamHint]] = Field(
+        default_factory=dict,
+        description="function -> parameter -> input hint for the fuzzed level",
+    )
 
     # Set by `load_target`, not by the TOML file.
     toml_path: Path | None = Field(default=None, exclude=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from refactor.ledger import SCHEMA_VERSION, Attempt, Ledger, LedgerError
+from refactor.ledger import SCHEMA_VERSION, Attempt, Ledger, LedgerError, UnitLevel, Verdict
 from refactor.ledger.db import APPLICATION_ID
 
 
@@ -31,13 +31,18 @@ def test_version_one_ledger_gains_attempts_and_keeps_units(tmp_path: Path) -> No
     path = tmp_path / "old.db"
     _version_one(path)
     with Ledger(path) as led:
-        assert led.meta("schema_version") == str(SCHEMA_VERSION) == "2"
+        assert led.meta("schema_version") == str(SCHEMA_VERSION) == "3"
         assert [u.name for u in led.units(1)] == ["f"]
         run = led.begin_run(1, "translate", None)
         led.record_attempts(run, [Attempt(7, "rules", "translated", "h", "a", "fn f() {}",
                                           None, 0)])
         led.record_attempts(run, [Attempt(7, "rules", "skipped", "h", "a", "", "why", 0)])
         latest = led.latest_attempts(1)
+        led.record_verdicts(run, [Verdict(7, latest[7].id, "builds", "fail", "e", None,
+                                          "bwrap")],
+                            [UnitLevel(7, latest[7].id, "none", False, 0, "rules", "e")])
+        assert led.unit_levels(1)[7].level == "none"
+        assert led.unit_verdicts(7)[0].detail == "e"
     assert latest[7].status == "skipped" and latest[7].reason == "why"  # the newest wins
     with Ledger(path) as led:  # opening again migrates nothing twice
         assert len(led.latest_attempts(1)) == 1

@@ -1,0 +1,69 @@
+"""The `tested` level on real builds: gcc, make, cargo, objcopy, gcov, bubblewrap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from refactor.model.target import load_target
+from refactor.verify.tested import ProgramUnit, verify_program
+from tests.verify.conftest import MUTATIONS, textstats_crate, textstats_source
+
+UNITS = [ProgramUnit(i, "src/util.c", name, True) for i, name in
+         enumerate(["sum_bytes", "negate_if", "copy_upper", "never_called"], start=1)]
+
+
+def _statuses(result) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    names = {u.unit_id: u.name for u in UNITS}
+    return {names[uid]: v.status for uid, v in result.verdicts.items()}
+
+
+def test_correct_translation_is_tested_and_an_unreached_unit_is_not(tmp_path: Path) -> None:
+    target = load_target(textstats_source(tmp_path))
+    crate = textstats_crate(tmp_path / "crate")
+    result = verify_program(target, tmp_path / "work", crate.staticlib, UNITS)
+    assert result.problems == []
+    assert _statuses(result) == {"sum_bytes": "pass", "negate_if": "pass",
+                                 "copy_upper": "pass", "never_called": "not-executed"}
+    assert "no workload executed it" in result.verdicts[4].detail
+    assert result.isolation in ("bwrap", "rlimits")
+
+
+@pytest.mark.parametrize("mutation", sorted(MUTATIONS))
+def test_a_wrong_body_is_caught_and_bisection_names_it(tmp_path: Path, mutation: str) -> None:
+    guilty, _, _ = MUTATIONS[mutation]
+    target = load_target(textstats_source(tmp_path))
+    crate = textstats_crate(tmp_path / "crate", mutation)
+    result = verify_program(target, tmp_path / "work", crate.staticlib, UNITS)
+    statuses = _statuses(result)
+    assert statuses.pop(guilty) == "fail"
+    assert set(statuses.values()) <= {"pass", "not-executed"}
+    verdict = next(v for v in result.verdicts.values() if v.status == "fail")
+    assert "workload lines: stdout: line" in verdict.detail  # the first difference, shown
+
+
+def test_static_function_counts_only_when_all_its_callers_are_substituted(
+        tmp_path: Path) -> None:
+    target = load_target(textstats_source(tmp_path))
+    crate = textstats_crate(tmp_path / "crate")
+    units = [*UNITS, ProgramUnit(10, "src/util.c", "sum_bytes", False, frozenset({1})),
+             ProgramUnit(11, "src/util.c", "negate_if", False, frozenset({1, 99}))]
+    result = verify_program(target, tmp_path / "work", crate.staticlib, units)
+    assert result.verdicts[10].status == "pass"  # its only caller (unit 1) is Rust
+    assert result.verdicts[11].status == "not-substituted"  # caller 99 stays C
+
+
+def test_a_target_without_workloads_says_so(tmp_path: Path) -> None:
+    target = load_target(textstats_source(tmp_path)).model_copy(update={"workloads": []})
+    result = verify_program(target, tmp_path / "work", None, UNITS)
+    assert {v.status for v in result.verdicts.values()} == {"not-run"}
+    assert "no [[workloads]]" in result.verdicts[1].detail
+
+
+def test_a_failing_build_is_reported_not_raised(tmp_path: Path) -> None:
+    toml = textstats_source(tmp_path)
+    (tmp_path / "textstats" / "src" / "util.c").write_text("int broken(", "utf-8")
+    result = verify_program(load_target(toml), tmp_path / "work", None, UNITS)
+    assert {v.status for v in result.verdicts.values()} == {"not-run"}
+    assert "build command 'make' failed" in result.problems[0]
