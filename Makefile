@@ -43,12 +43,10 @@ $(STAMP): pyproject.toml
 
 demo: setup
 	@mkdir -p reports/demo
-	$(BIN)/refactor scan targets/kvstore.toml --ledger $(DEMO_LEDGER)
+	$(BIN)/refactor run targets/kvstore.toml --ledger $(DEMO_LEDGER) --report-dir reports/demo
 	$(BIN)/refactor scan targets/payroll.toml --ledger $(DEMO_LEDGER)
-	$(BIN)/refactor plan --ledger $(DEMO_LEDGER)
-	$(BIN)/refactor translate targets/kvstore.toml --ledger $(DEMO_LEDGER)
 	$(BIN)/refactor status --ledger $(DEMO_LEDGER) --units
-	@echo "demo: ledger written to $(DEMO_LEDGER)"
+	@echo "demo: ledger written to $(DEMO_LEDGER), report to reports/demo/report.json"
 
 test: setup
 	$(BIN)/ruff check refactor tests bench

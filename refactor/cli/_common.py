@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from rich.console import Console
 
 from refactor.ledger import Ledger, LedgerError
 from refactor.model import TargetError, load_target
+from refactor.model.target import Target
 
 console = Console()
 err_console = Console(stderr=True)
@@ -36,6 +38,7 @@ class TargetRef:
     exclude: list[str]
     include_dirs: tuple[Path, ...] = ()  # for the preprocessor, absolute
     defines: tuple[str, ...] = ()  # NAME or NAME=VALUE
+    target: Target | None = None  # the TOML's description (build, workloads, hints)
 
 
 def resolve_target(spec: str) -> TargetRef:
@@ -48,7 +51,8 @@ def resolve_target(spec: str) -> TargetRef:
             abort(str(exc))
         root = target.source_dir
         return TargetRef(target.name, root, list(target.exclude),
-                         tuple(root / d for d in target.include_dirs), tuple(target.defines))
+                         tuple(root / d for d in target.include_dirs), tuple(target.defines),
+                         target)
     if not path.exists():
         abort(f"{spec}: no such file or directory; pass a source directory or a "
               "targets/<name>.toml file")
@@ -59,6 +63,15 @@ def resolve_target(spec: str) -> TargetRef:
     # A plain directory: headers are found beside the sources, or in include/
     includes = (root, root / "include") if (root / "include").is_dir() else (root,)
     return TargetRef(root.name or "root", root, [], includes)
+
+
+def target_model(ref: TargetRef) -> Target:
+    """The target's description: its TOML's, or a bare one for a plain directory (no
+    build commands, no workloads: nothing can reach `tested`)."""
+    if ref.target is not None:
+        return ref.target
+    name = re.sub(r"[^A-Za-z0-9_.-]", "_", ref.name).lstrip(".-") or "root"
+    return Target(name=name, source=str(ref.root), exclude=ref.exclude)
 
 
 def default_ledger(ref: TargetRef) -> Path:

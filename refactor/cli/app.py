@@ -7,10 +7,12 @@ import sqlite3
 import typer
 
 from refactor.cli import plan as plan_cmd
+from refactor.cli import run as run_cmd
 from refactor.cli import scan as scan_cmd
 from refactor.cli import status as status_cmd
 from refactor.cli import translate as translate_cmd
 from refactor.cli import translate_file as translate_file_cmd
+from refactor.cli import verify as verify_cmd
 from refactor.cli._common import Abort, debug, exit_with
 from refactor.ledger import LedgerError
 
@@ -26,6 +28,8 @@ app.command("plan")(plan_cmd.plan)
 app.command("status")(status_cmd.status)
 app.command("translate")(translate_cmd.translate)
 app.command("translate-file")(translate_file_cmd.translate_file)
+app.command("verify")(verify_cmd.verify)
+app.command("run")(run_cmd.run)
 
 
 def main() -> None:

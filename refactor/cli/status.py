@@ -12,8 +12,10 @@ from rich.table import Table
 from refactor.cli._common import console
 from refactor.cli._targets import ledger_and_targets
 from refactor.ledger import Attempt, UnitView
+from refactor.report import Outcome, unit_outcomes
 
 STATES = ("pending", "translated", "skipped", "failed", "stale", "problem")
+LEVELS = ("none", "builds", "fuzzed", "tested")
 
 
 def state_of(unit: UnitView, attempt: Attempt | None = None) -> str:
@@ -42,8 +44,9 @@ def status(
             files = led.files(tid)
             units = led.units(tid)
             attempts = led.latest_attempts(tid)
+            outcomes = unit_outcomes(led, tid)
             if list_units:
-                render_units(name, units, led.planned(tid), attempts)
+                render_units(name, units, led.planned(tid), attempts, outcomes)
             planned = led.planned(tid)
             by_file: dict[str, Counter[str]] = {}
             for u in units:
@@ -71,19 +74,31 @@ def status(
             console.print(
                 f"{name}: {len(units)} units ({', '.join(f'{total[s]} {s}' for s in STATES)}), "
                 f"{skipped} skipped files, {len(planned)} units planned", highlight=False)
+            levels = Counter(outcomes[u.id].level for u in units if u.id in attempts)
+            if any(level != "none" for level in levels):
+                secured = [u for u in units if outcomes[u.id].secured]
+                console.print(
+                    f"{name}: verified: {', '.join(f'{levels[k]} {k}' for k in LEVELS)}; "
+                    f"{len(secured)} units secured, {sum(u.loc for u in secured):,} code "
+                    "lines", highlight=False)
             for u in [u for u in units if u.stale_reason][:10]:
                 console.print(f"  [yellow]stale[/] {u.name} ({u.path}): {u.stale_reason}",
                               highlight=False)
 
 
 def render_units(name: str, units: list[UnitView], planned: dict[int, tuple[int, int]],
-                 attempts: dict[int, Attempt]) -> None:
+                 attempts: dict[int, Attempt], outcomes: dict[int, Outcome]) -> None:
     table = Table(title=f"{name}: units", title_justify="left")
-    for column in ("file", "lines", "kind", "name", "code lines", "wave", "state"):
-        table.add_column(column, justify="right" if column in ("code lines", "wave") else
-                         "left")
+    for column in ("file", "lines", "kind", "name", "code lines", "wave", "state", "level",
+                   "unsafe"):
+        table.add_column(column, justify="right" if column in ("code lines", "wave",
+                                                               "unsafe") else "left")
     for u in units:
         wave = planned.get(u.id)
+        o = outcomes.get(u.id)
+        level = "-" if o is None or u.id not in attempts else (
+            "secured" if o.secured else o.level)
         table.add_row(u.path, f"{u.start_line}-{u.end_line}", u.kind, u.name, str(u.loc),
-                      str(wave[0]) if wave else "-", state_of(u, attempts.get(u.id)))
+                      str(wave[0]) if wave else "-", state_of(u, attempts.get(u.id)),
+                      level, str(o.unsafe_lines) if o and u.id in attempts else "-")
     console.print(table)

@@ -72,5 +72,5 @@ def render(name: str, s: TranslateSummary) -> None:
         console.print(reasons)
     for problem in s.problems[:SHOWN_REASONS]:
         console.print(f"[yellow]problem:[/] {problem}", highlight=False, soft_wrap=True)
-    console.print("Not verified yet: the crate's build and differential tests are the "
-                  "verify stage's work; nothing here counts as secured.", highlight=False)
+    console.print("Translated is not secured: `refactor verify` builds the crate and runs "
+                  "the differential tests that decide it.", highlight=False)

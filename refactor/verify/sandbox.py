@@ -79,11 +79,15 @@ def isolation() -> str:
     return BWRAP if probe.returncode == 0 else RLIMITS
 
 
-def _bwrap_prefix(workdir: Path, writable: Sequence[Path], network: bool) -> list[str]:
+def _bwrap_prefix(workdir: Path, writable: Sequence[Path], network: bool,
+                  readable: Sequence[Path] = ()) -> list[str]:
     argv = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
             "--tmpfs", "/tmp", "--die-with-parent", "--new-session"]
     if not network:
         argv.append("--unshare-net")
+    for path in readable:  # visible again under the private /tmp, still read-only
+        real = str(Path(path).resolve())
+        argv += ["--ro-bind", real, real]
     for path in (workdir, *writable):
         real = str(Path(path).resolve())
         argv += ["--bind", real, real]
@@ -101,11 +105,13 @@ def _limit_child(limits: Limits) -> None:  # runs in the child between fork and 
 
 def run(argv: Sequence[str], workdir: Path, limits: Limits = Limits(), *,
         stdin: bytes | None = None, env: Mapping[str, str] | None = None,
-        writable: Sequence[Path] = (), network: bool = False,
-        isolate: bool = True) -> Outcome:
-    """Run `argv` in `workdir` within `limits`; never raises for what the command does."""
+        writable: Sequence[Path] = (), readable: Sequence[Path] = (),
+        network: bool = False, isolate: bool = True) -> Outcome:
+    """Run `argv` in `workdir` within `limits`; never raises for what the command does.
+    `readable` names paths under /tmp the command must see (read-only)."""
     mode = isolation() if isolate else RLIMITS
-    full = [*(_bwrap_prefix(workdir, writable, network) if mode == BWRAP else []), *argv]
+    full = [*(_bwrap_prefix(workdir, writable, network, readable) if mode == BWRAP else []),
+            *argv]
     started = time.monotonic()
     try:
         proc = subprocess.Popen(

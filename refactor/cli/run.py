@@ -1,0 +1,51 @@
+"""`refactor run TARGET`: scan, plan, translate, verify, and write report.json."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from refactor.cli import translate as translate_cmd
+from refactor.cli import verify as verify_cmd
+from refactor.cli._common import abort, console, default_ledger, open_ledger, resolve_target
+from refactor.plan import plan_target
+from refactor.report import build_report, write_report
+from refactor.scan import scan_target
+from refactor.translate.pipeline import BACKENDS, translate_target
+
+
+def run(
+    target: Annotated[str, typer.Argument(help="A source directory or targets/<name>.toml.")],
+    backend: Annotated[str, typer.Option(help="Translation backend: rules (offline).")]
+    = "rules",
+    ledger: Annotated[Path | None, typer.Option(help="Ledger database (default: "
+                                                "TARGET/.refactor/ledger.db).")] = None,
+    report_dir: Annotated[Path | None, typer.Option(help="Where report.json goes "
+                                                    "(default: beside the ledger).")] = None,
+    fuzz_examples: Annotated[int, typer.Option(help="Generated inputs per function.")] = 100,
+) -> None:
+    """The whole pipeline on one target; every result lands in the ledger."""
+    if backend not in BACKENDS:
+        abort(f"backend {backend!r} is not available yet: only {', '.join(BACKENDS)} is "
+              "built (the llm and hybrid backends are planned); pass --backend rules")
+    ref = resolve_target(target)
+    with open_ledger(ledger or default_ledger(ref)) as led:
+        with console.status(f"scanning {ref.name}"):
+            scanned = scan_target(ref.root, led, ref.name, exclude=list(ref.exclude))
+        totals = scanned.aggregates
+        console.print(f"{ref.name}: {totals.get('units', 0)} units in "
+                      f"{totals.get('files', 0)} files scanned", highlight=False)
+        tid = scanned.target_id
+        plan_target(led, tid)
+        crate = (led.path.parent / "rust" / ref.name).resolve()
+        with console.status(f"translating {ref.name}"):
+            translated = translate_target(led, tid, ref.name, ref.root, crate,
+                                          ref.include_dirs, ref.defines, backend)
+        translate_cmd.render(ref.name, translated)
+        verified = verify_cmd.run_verify(led, ref, crate, "tested", fuzz_examples)
+        verify_cmd.render(ref.name, verified)
+        path = write_report((report_dir or led.path.parent) / "report.json",
+                            build_report(led, [tid]))
+    console.print(f"report: {path}", highlight=False)
