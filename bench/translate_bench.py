@@ -11,7 +11,12 @@ package and in total:
   names per file, static ones included);
 * translated - of those, the ones the translator emitted (share of functions);
 * building - translated functions whose whole module builds with rustc;
-* safe - translated functions with `unsafe_lines == 0`; safe+building - both.
+* safe - translated functions with `unsafe_lines == 0`; safe+building - both;
+* verified - building functions that agree with the C original at the `fuzzed` level
+  (refactor/verify/fuzz: the library's C files in one shared library against the module's
+  cdylib, Hypothesis inputs); "unfed" counts those whose inputs cannot be generated
+  (pointers to structs holding pointers, FILE *, static functions...), "differ" those
+  that disagree. The libraries have no workloads here, so `tested` is not measured.
 
 Per-file translator crashes and timeouts count as nothing translated; the most frequent
 skip reasons and the first rustc error of each failing module are listed below the table.
@@ -76,6 +81,9 @@ class FileResult:
     translated: list[str] = field(default_factory=list)
     safe: list[str] = field(default_factory=list)
     builds: bool = False
+    verified: list[str] = field(default_factory=list)  # fuzzed: agree
+    unfed: list[str] = field(default_factory=list)  # fuzzed: unsupported
+    differ: list[str] = field(default_factory=list)  # fuzzed: disagree or error
     error: str | None = None  # translator crash or timeout
     build_error: str | None = None
     reasons: list[str] = field(default_factory=list)  # skip reasons of untranslated functions
@@ -112,10 +120,10 @@ def function_names(path: Path) -> list[str]:
 # ---------------------------------------------------------------------------- worker
 
 
-def _rustc_lib(rs_file: Path, out_dir: Path) -> str | None:
-    """Build one module as a lib crate; None when it builds, else the first error."""
+def _rustc_cdylib(rs_file: Path, out_dir: Path) -> str | None:
+    """Build one module as a cdylib crate; None when it builds, else the first error."""
     crate = re.sub(r"\W", "_", rs_file.stem)
-    cmd = ["rustc", "--edition", "2021", "--crate-type", "lib", "--crate-name", crate,
+    cmd = ["rustc", "--edition", "2021", "--crate-type", "cdylib", "--crate-name", crate,
            "-C", "opt-level=0", "-A", "warnings", "--out-dir", str(out_dir), str(rs_file)]
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=BUILD_TIMEOUT)
@@ -130,8 +138,10 @@ def _rustc_lib(rs_file: Path, out_dir: Path) -> str | None:
 
 
 def translate_and_build(c_file: str, include_dirs: list[str], defines: list[str],
-                        out_dir: str) -> dict[str, Any]:
-    """Worker: translate one file, build its module; plain data back to the parent."""
+                        out_dir: str, c_files: list[str],
+                        fuzz_examples: int) -> dict[str, Any]:
+    """Worker: translate one file, build its module, fuzz its functions against the C
+    original (all of `c_files` in one library); plain data back to the parent."""
     from refactor.translate.c import translate_file
 
     accepted = inspect.signature(translate_file).parameters
@@ -145,7 +155,19 @@ def translate_and_build(c_file: str, include_dirs: list[str], defines: list[str]
     rs.write_text(result.rust, encoding="utf-8")
     units = [{"kind": u.kind, "name": u.name, "status": u.status,
               "unsafe_lines": u.unsafe_lines, "reason": u.reason} for u in result.units]
-    return {"units": units, "build_error": _rustc_lib(rs, Path(out_dir))}
+    build_error = _rustc_cdylib(rs, Path(out_dir))
+    fuzzed: dict[str, str] = {}
+    if build_error is None and fuzz_examples > 0:
+        from refactor.verify.fuzz import fuzz_functions
+
+        names = [u.name for u in result.units
+                 if u.kind == "function" and u.status == "translated"]
+        verdicts = fuzz_functions(
+            [Path(f) for f in c_files], [Path(d) for d in include_dirs], list(defines),
+            Path(out_dir) / f"lib{rs.stem}.so", names,
+            Path(out_dir) / "fuzz", max_examples=fuzz_examples)
+        fuzzed = {name: v.status for name, v in verdicts.items()}
+    return {"units": units, "build_error": build_error, "fuzzed": fuzzed}
 
 
 def _reason_key(reason: str | None) -> str:
@@ -173,6 +195,10 @@ def _fill(result: FileResult, data: dict[str, Any]) -> None:
                                               * len(result.unseen)]
     result.build_error = data["build_error"]
     result.builds = data["build_error"] is None
+    fuzzed = data.get("fuzzed", {})
+    result.verified = sorted(n for n, st in fuzzed.items() if st == "agree")
+    result.unfed = sorted(n for n, st in fuzzed.items() if st == "unsupported")
+    result.differ = sorted(n for n, st in fuzzed.items() if st in ("disagree", "error"))
 
 
 def _where(exc: BaseException) -> str:
@@ -186,20 +212,22 @@ def _where(exc: BaseException) -> str:
     return f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
 
 
-def run_package(name: str, jobs: int, work: Path) -> list[FileResult]:
+def run_package(name: str, jobs: int, work: Path, fuzz_examples: int) -> list[FileResult]:
     from pebble import ProcessPool
 
     root = fetch_debian_source(name)
     config = PACKAGES.get(name, PackageConfig())
     includes = [str(root / d) for d in config.include if (root / d).is_dir()]
     results: list[FileResult] = []
+    files = library_files(root)
     with ProcessPool(max_workers=jobs) as pool:
         futures = []
-        for path in library_files(root):
+        for path in files:
             result = FileResult(path=str(path.relative_to(root)), functions=function_names(path))
             out_dir = work / name / re.sub(r"\W", "_", result.path)
             out_dir.mkdir(parents=True, exist_ok=True)
-            args = [str(path), [str(path.parent), *includes], list(config.defines), str(out_dir)]
+            args = [str(path), [str(path.parent), *includes], list(config.defines), str(out_dir),
+                    [str(f) for f in files], fuzz_examples]
             futures.append((result, time.perf_counter(), pool.schedule(
                 translate_and_build, args=args, timeout=TRANSLATE_TIMEOUT + BUILD_TIMEOUT)))
         for result, started, future in futures:
@@ -225,6 +253,7 @@ def summarize(results: list[FileResult]) -> dict[str, Any]:
     building = sum(len(r.translated) for r in results if r.builds)
     safe = sum(len(r.safe) for r in results)
     safe_building = sum(len(r.safe) for r in results if r.builds)
+    verified = sum(len(r.verified) for r in results)
 
     def share(n: int) -> float:
         return round(100.0 * n / functions, 1) if functions else 0.0
@@ -239,6 +268,9 @@ def summarize(results: list[FileResult]) -> dict[str, Any]:
         "building": building, "building_pct": share(building),
         "safe": safe, "safe_pct": share(safe),
         "safe_building": safe_building, "safe_building_pct": share(safe_building),
+        "verified": verified, "verified_pct": share(verified),
+        "unfed": sum(len(r.unfed) for r in results),
+        "differ": sum(len(r.differ) for r in results),
     }
 
 
@@ -259,7 +291,8 @@ def report(per_package: dict[str, list[FileResult]], seconds: float) -> dict[str
 def render(data: dict[str, Any]) -> str:
     head = (f"{'package':<10} {'files':>5} {'build':>5} {'functions':>9} {'unseen':>6} "
             f"{'translated':>14} "
-            f"{'building':>14} {'safe':>14} {'safe+building':>14}")
+            f"{'building':>14} {'safe':>14} {'safe+building':>14} {'verified':>14} "
+            f"{'unfed':>5} {'differ':>6}")
     lines = [head, "-" * len(head)]
     rows = [*data["packages"].items(), ("total", data["total"])]
     for name, s in rows:
@@ -267,7 +300,8 @@ def render(data: dict[str, Any]) -> str:
             f"{name:<10} {s['files']:>5} {s['files_building']:>5} {s['functions']:>9} "
             f"{s['unseen']:>6} "
             + " ".join(f"{s[k]:>6} ({s[k + '_pct']:5.1f}%)"
-                       for k in ("translated", "building", "safe", "safe_building")))
+                       for k in ("translated", "building", "safe", "safe_building", "verified"))
+            + f" {s['unfed']:>5} {s['differ']:>6}")
     lines.append(f"\n{data['seconds']} s. Shares are of the C functions found (scan units and "
                  "translator units, by name);\nunseen: found by the scan but not reported by the "
                  "translator (inactive #if branches, or dropped).")
@@ -277,6 +311,11 @@ def render(data: dict[str, Any]) -> str:
             lines.append(f"\n{name}: files whose module is missing or does not build")
             for r in failed:
                 lines.append(f"  {r['path']}: {r['error'] or r['build_error']}")
+        differ = [f"{r['path']}: {', '.join(r['differ'])}" for r in pkg["file_results"]
+                  if r["differ"]]
+        if differ:
+            lines.append(f"{name}: functions that differ from the C original when fuzzed")
+            lines.extend(f"  {d}" for d in differ)
         if pkg["skip_reasons"]:
             lines.append(f"{name}: most frequent reasons functions were not translated")
             for reason, count in pkg["skip_reasons"][:8]:
@@ -292,6 +331,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="files translated and built in parallel (default: CPU count)")
+    parser.add_argument("--fuzz-examples", type=int, default=50,
+                        help="inputs per function at the fuzzed level; 0 skips it "
+                             "(default: %(default)s)")
     parser.add_argument("--keep", type=Path, default=None,
                         help="keep the generated Rust modules in this directory")
     args = parser.parse_args(argv)
@@ -307,7 +349,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         work = args.keep or Path(tmp)
         for name in [p.strip() for p in args.packages.split(",") if p.strip()]:
             try:
-                per_package[name] = run_package(name, max(1, args.jobs), work)
+                per_package[name] = run_package(name, max(1, args.jobs), work,
+                                                args.fuzz_examples)
             except CorpusError as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return 1

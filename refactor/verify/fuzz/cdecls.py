@@ -148,7 +148,7 @@ _OPS: dict[type, Any] = {ast.Add: operator.add, ast.Sub: operator.sub,
 class Declarations:
     """Everything the types of the target's functions may refer to."""
 
-    def __init__(self, files: list[Path]) -> None:
+    def __init__(self, sources: list[bytes]) -> None:
         from refactor.scan.c._parser import parser
 
         self.typedefs: dict[str, tuple[list[str], Any]] = {}  # name -> (words, declarator)
@@ -157,8 +157,8 @@ class Declarations:
         self.constants: dict[str, int] = {}
         self.variables: dict[str, tuple[list[str], Any]] = {}  # file-scope variables
         self._building: set[str] = set()
-        for path in files:
-            tree = parser().parse(path.read_bytes())
+        for source in sources:
+            tree = parser().parse(source)
             for node in walk_top(tree.root_node):
                 self._collect(node)
 

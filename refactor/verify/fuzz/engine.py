@@ -123,7 +123,7 @@ def fuzz_functions(c_files: Sequence[Path], include_dirs: Sequence[Path],
     if build.library is None:
         return everyone("error", build.error)
     try:
-        sigs, decls = read_signatures(c_files, include_dirs, hints or {})
+        sigs, decls = read_signatures(c_files, include_dirs, hints or {}, defines)
     except OSError as exc:
         return everyone("error", f"cannot read the C files: {exc}")
     rust_cdylib = Path(rust_cdylib).resolve()

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from refactor.translate.c.preprocess import Preprocessed, PreprocessError, preprocess
 from refactor.verify.fuzz.cdecls import (
     Arr,
     Declarations,
@@ -45,24 +46,42 @@ class _Unsupported(Exception):
 
 def read_signatures(c_files: Sequence[Path], include_dirs: Sequence[Path],
                     hints: Mapping[str, Mapping[str, str]] | None = None,
+                    defines: Sequence[str] = (),
                     ) -> tuple[dict[str, Signature], Declarations]:
     """Every function defined in `c_files`, by name, and the declarations read for them.
 
-    A non-static definition wins over a static one of the same name (another file's).
+    Each file is read as the compiler sees it (`cc -E` with the include dirs and defines),
+    so macros in declarations (`API(int) f(void)`, array sizes) are expanded and system
+    types are known; a file that does not preprocess is read as written, with its local
+    headers. A non-static definition wins over a static one of the same name.
     """
     from refactor.scan.c._parser import parser
 
-    decls = Declarations(local_files(list(c_files), list(include_dirs)))
+    sources = [_as_compiled(Path(f), include_dirs, defines) for f in c_files]
+    raw = [Path(f) for f, src in zip(c_files, sources, strict=True) if src is None]
+    decls = Declarations([*(src.text for src in sources if src is not None),
+                          *(p.read_bytes() for p in local_files(raw, list(include_dirs)))])
     found: dict[str, Signature] = {}
-    for c_file in c_files:
-        tree = parser().parse(Path(c_file).read_bytes())
+    for c_file, src in zip(c_files, sources, strict=True):
+        tree = parser().parse(src.text if src is not None else Path(c_file).read_bytes())
         for node in walk_top(tree.root_node):
-            if node.type != "function_definition":
+            row = node.start_point[0]
+            if node.type != "function_definition" or (src is not None and not src.in_main(row)):
                 continue
             sig = _signature(node, Path(c_file), decls, hints or {})
+            if sig is not None and src is not None:
+                sig = dataclasses.replace(sig, line=src.origin(row)[1])
             if sig is not None and (sig.name not in found or found[sig.name].problem == STATIC):
                 found[sig.name] = sig
     return found, decls
+
+
+def _as_compiled(c_file: Path, include_dirs: Sequence[Path],
+                 defines: Sequence[str]) -> Preprocessed | None:
+    try:
+        return preprocess(c_file, include_dirs, defines)
+    except PreprocessError:
+        return None
 
 
 def global_type(decls: Declarations, name: str) -> CType | str:
