@@ -66,14 +66,30 @@ def wrapper_env(bin_dir: Path, log: Path) -> dict[str, str] | str:
     return env
 
 
-def link_steps(log: Path) -> list[LinkStep]:
+def link_steps(log: Path) -> tuple[list[LinkStep], list[str]]:
+    """The link steps that made the build's programs and libraries, and why others were
+    left out. A step is replayed only when its output still exists after the build and it
+    linked objects or archives that still exist (configure's test programs, `gcc -v` and
+    one-step compile-and-link commands are not); the last step for each output wins."""
     if not log.exists():
-        return []
-    steps = []
+        return [], []
+    last: dict[Path, LinkStep] = {}
+    skipped: list[str] = []
     for line in log.read_text("utf-8").splitlines():
         entry = json.loads(line)
-        steps.append(LinkStep(Path(entry["cwd"]), tuple(entry["argv"])))
-    return steps
+        step = LinkStep(Path(entry["cwd"]), tuple(entry["argv"]))
+        out = step.cwd / step.output
+        sources = [a for a in step.argv if a.endswith((".c", ".cc", ".cpp", ".s", ".S"))]
+        if not out.is_file():
+            continue  # a probe whose output is gone
+        if sources:
+            skipped.append(f"{step.output}: compiled and linked in one command "
+                           f"({' '.join(sources[:3])}); its units cannot be substituted")
+            continue
+        if not _inputs(step):
+            continue
+        last[out] = step
+    return list(last.values()), skipped
 
 
 def defined_symbols(paths: Iterable[Path]) -> set[str]:

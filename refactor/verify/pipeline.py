@@ -175,15 +175,16 @@ def _tested(ctx: _Context, staticlib: Path | None, functions: list[int],
             summary: VerifySummary) -> None:
     started = time.monotonic()
     statics = ctx.ledger.static_units(ctx.target_id)
-    calls = _references(ctx, "call")
-    callers: dict[int, set[int]] = {}
-    for src, dsts in calls.items():
-        for dst in dsts:
-            if src != dst and ctx.units[src].path == ctx.units[dst].path:
-                callers.setdefault(dst, set()).add(src)
-    units = [ProgramUnit(uid, ctx.units[uid].path, ctx.units[uid].name,
-                         uid not in statics, frozenset(callers.get(uid, ())))
-             for uid in functions]
+    referrers: dict[int, set[int]] = {}
+    for kind in ("call", "global"):
+        for src, dsts in _references(ctx, kind).items():
+            for dst in dsts:
+                if src != dst and ctx.units[src].path == ctx.units[dst].path:
+                    referrers.setdefault(dst, set()).add(src)
+    globals_ = [uid for uid, u in ctx.units.items() if u.kind == "global"]
+    units = [ProgramUnit(uid, ctx.units[uid].path, ctx.units[uid].name, uid in statics,
+                         frozenset(referrers.get(uid, ())), uid in functions)
+             for uid in [*functions, *globals_]]
     result = verify_program(ctx.target, ctx.work / "program", staticlib, units)
     summary.problems.extend(result.problems)
     for uid, v in result.verdicts.items():

@@ -5,13 +5,14 @@
 2. Every workload runs on that original program: its observations are the reference (the
    TOML's expected files are only checked, and a mismatch is reported), and gcov says
    which functions the workloads executed.
-3. The program is re-linked with every built exported unit substituted from the crate's
-   static library and the workloads run again. When they disagree, bisection finds the
-   culprit units; they fail with the first difference as evidence, and the rest is
-   re-checked without them.
+3. The program is re-linked with every built unit that has a symbol of its own
+   substituted from the crate's static library, and the workloads run again. When they
+   disagree, bisection finds the culprit units; they fail with the first difference as
+   evidence, and the rest is re-checked without them.
 4. A substituted unit the workloads executed is `tested`; one they never executed is not.
-   A C `static` function has no symbol to substitute: its Rust runs when all its callers
-   in the file are substituted, and only then does it count.
+   A unit without a symbol of its own (C `static`, whatever macro spells it) cannot be
+   substituted by the linker: its Rust runs when every unit of its file that refers to
+   it (calls it, or holds it in a table) runs as Rust, and only then does it count.
 """
 
 from __future__ import annotations
@@ -36,8 +37,9 @@ class ProgramUnit:
     unit_id: int
     path: str  # C source path relative to the target's source directory
     name: str
-    exported: bool  # has a symbol of its own (not `static`)
-    callers: frozenset[int] = frozenset()  # units of the same file that call it
+    static: bool  # the scan saw `static`; otherwise the program's symbols decide
+    referrers: frozenset[int] = frozenset()  # units of the same file that refer to it
+    verdict: bool = True  # False: a global, here only for its referrers' sake
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,8 @@ def verify_program(target: Target, work: Path, archive: Path | None,
     if not built.ok:
         result.problems.append(built.problem or "the build failed")
         return everyone("not-run", built.problem or "the build failed")
-    steps = link.link_steps(work / "link.log")
+    steps, unlinkable = link.link_steps(work / "link.log")
+    result.problems.extend(unlinkable)
     if not steps:
         problem = (f"{target.name}: the build linked nothing through gcc or cc, so no unit "
                    "can be substituted; build with $(CC) or gcc from PATH")
@@ -146,20 +149,23 @@ def verify_program(target: Target, work: Path, archive: Path | None,
 
     if archive is None:
         return everyone("not-run", "the crate's static library was not built")
-    shared = link.c_symbols(steps) & link.defined_symbols([archive])
-    candidates = [u.name for u in units if u.exported and u.name in shared]
+    c_defined = link.c_symbols(steps)
+    shared = c_defined & link.defined_symbols([archive])
+    exported = {u.unit_id for u in units if not u.static and u.name in c_defined}
+    candidates = [u.name for u in units
+                  if u.verdict and u.unit_id in exported and u.name in shared]
     variants = _Variants(target, work, steps, archive, shared, reference, limits)
     guilty, rest = bisect.culprits(candidates, variants.fails)
     result.program_runs += variants.runs
-    _verdicts(result, units, guilty, rest, variants, executed)
+    _verdicts(result, units, exported, guilty, rest, variants, executed)
     result.seconds = time.monotonic() - started
     return result
 
 
-def _verdicts(result: ProgramResult, units: Sequence[ProgramUnit], guilty: list[str],
-              rest: list[str], variants: _Variants,
+def _verdicts(result: ProgramResult, units: Sequence[ProgramUnit], exported: set[int],
+              guilty: list[str], rest: list[str], variants: _Variants,
               executed: set[tuple[str, str]]) -> None:
-    by_name = {u.name: u for u in units if u.exported}
+    by_name = {u.name: u for u in units if u.unit_id in exported and u.verdict}
     for name in guilty:
         unit = by_name[name]
         prefix = _failure_naming(name, variants)
@@ -167,22 +173,23 @@ def _verdicts(result: ProgramResult, units: Sequence[ProgramUnit], guilty: list[
             unit.unit_id, "fail", f"substituting it changes the program: {prefix}",
             {"bisection": True, "evidence": prefix})
     substituted = {by_name[n].unit_id for n in rest}
-    statics = [u for u in units if not u.exported]
+    internal = [u for u in units if u.unit_id not in exported]
     changed = True
-    while changed:  # a static function runs as Rust once every caller of it does
+    while changed:  # without a symbol, a unit runs as Rust once all that refers to it does
         changed = False
-        for unit in statics:
-            if (unit.unit_id not in substituted and unit.callers
-                    and unit.callers <= substituted):
+        for unit in internal:
+            if (unit.unit_id not in substituted and unit.referrers
+                    and unit.referrers <= substituted):
                 substituted.add(unit.unit_id)
                 changed = True
     workloads = ", ".join(result.workloads)
     for unit in units:
-        if unit.unit_id in result.verdicts:
+        if unit.unit_id in result.verdicts or not unit.verdict:
             continue
         if unit.unit_id not in substituted:
-            why = ("static function: not every caller in its file is substituted"
-                   if not unit.exported else "the program or the crate does not define it")
+            why = ("the crate does not define it" if unit.unit_id in exported else
+                   "no symbol of its own (static), and not every unit of its file that "
+                   "refers to it is substituted")
             result.verdicts[unit.unit_id] = TestedVerdict(unit.unit_id, "not-substituted", why)
         elif (unit.path, unit.name) in executed:
             result.verdicts[unit.unit_id] = TestedVerdict(

@@ -32,7 +32,7 @@ def test_wrong_body_is_caught_at_fuzzed_and_at_tested(tmp_path: Path, mutation: 
     assert fuzzed[guilty].counterexample is not None
     assert {fuzzed[f].status for f in FUNCTIONS if f != guilty} == {"agree"}
 
-    units = [ProgramUnit(i, "src/util.c", name, True) for i, name in enumerate(FUNCTIONS)]
+    units = [ProgramUnit(i, "src/util.c", name, False) for i, name in enumerate(FUNCTIONS)]
     tested = verify_program(load_target(toml), tmp_path / "work", crate.staticlib, units)
     failed = [units[uid].name for uid, v in tested.verdicts.items() if v.status == "fail"]
     assert failed == [guilty]

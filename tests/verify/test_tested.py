@@ -10,7 +10,7 @@ from refactor.model.target import load_target
 from refactor.verify.tested import ProgramUnit, verify_program
 from tests.verify.conftest import MUTATIONS, textstats_crate, textstats_source
 
-UNITS = [ProgramUnit(i, "src/util.c", name, True) for i, name in
+UNITS = [ProgramUnit(i, "src/util.c", name, False) for i, name in
          enumerate(["sum_bytes", "negate_if", "copy_upper", "never_called"], start=1)]
 
 
@@ -43,15 +43,22 @@ def test_a_wrong_body_is_caught_and_bisection_names_it(tmp_path: Path, mutation:
     assert "workload lines: stdout: line" in verdict.detail  # the first difference, shown
 
 
-def test_static_function_counts_only_when_all_its_callers_are_substituted(
+def test_static_function_counts_only_when_all_its_referrers_are_substituted(
         tmp_path: Path) -> None:
     target = load_target(textstats_source(tmp_path))
     crate = textstats_crate(tmp_path / "crate")
-    units = [*UNITS, ProgramUnit(10, "src/util.c", "sum_bytes", False, frozenset({1})),
-             ProgramUnit(11, "src/util.c", "negate_if", False, frozenset({1, 99}))]
+    units = [*UNITS,
+             ProgramUnit(10, "src/util.c", "sum_bytes", True, frozenset({1})),
+             ProgramUnit(11, "src/util.c", "negate_if", True, frozenset({1, 20})),
+             ProgramUnit(12, "src/util.c", "copy_upper", True, frozenset({21})),
+             # 20: a table no one substituted refers to; 21: one only unit 1 refers to
+             ProgramUnit(20, "src/util.c", "table", True, frozenset(), verdict=False),
+             ProgramUnit(21, "src/util.c", "table2", True, frozenset({1}), verdict=False)]
     result = verify_program(target, tmp_path / "work", crate.staticlib, units)
-    assert result.verdicts[10].status == "pass"  # its only caller (unit 1) is Rust
-    assert result.verdicts[11].status == "not-substituted"  # caller 99 stays C
+    assert result.verdicts[10].status == "pass"  # its only referrer (unit 1) is Rust
+    assert result.verdicts[11].status == "not-substituted"  # referrer 20 stays C
+    assert result.verdicts[12].status == "pass"  # through table2, whose referrer is Rust
+    assert 20 not in result.verdicts and 21 not in result.verdicts
 
 
 def test_a_target_without_workloads_says_so(tmp_path: Path) -> None:
