@@ -74,6 +74,20 @@ def target_model(ref: TargetRef) -> Target:
     return Target(name=name, source=str(ref.root), exclude=ref.exclude)
 
 
+def default_crate(led: Ledger, name: str) -> Path:
+    """Where a target's crate lives unless --out/--crate says: rust/<target> beside the
+    ledger."""
+    return (led.path.parent / "rust" / name).resolve()
+
+
+def check_backend(backend: str) -> None:
+    from refactor.translate.pipeline import BACKENDS
+
+    if backend not in BACKENDS:
+        abort(f"backend {backend!r} is not available yet: only {', '.join(BACKENDS)} is "
+              "built (the llm and hybrid backends are planned); pass --backend rules")
+
+
 def default_ledger(ref: TargetRef) -> Path:
     return ref.root / ".refactor" / "ledger.db"
 

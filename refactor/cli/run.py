@@ -9,11 +9,18 @@ import typer
 
 from refactor.cli import translate as translate_cmd
 from refactor.cli import verify as verify_cmd
-from refactor.cli._common import abort, console, default_ledger, open_ledger, resolve_target
+from refactor.cli._common import (
+    check_backend,
+    console,
+    default_crate,
+    default_ledger,
+    open_ledger,
+    resolve_target,
+)
 from refactor.plan import plan_target
 from refactor.report import build_report, write_report
 from refactor.scan import scan_target
-from refactor.translate.pipeline import BACKENDS, translate_target
+from refactor.translate.pipeline import translate_target
 
 
 def run(
@@ -27,9 +34,7 @@ def run(
     fuzz_examples: Annotated[int, typer.Option(help="Generated inputs per function.")] = 100,
 ) -> None:
     """The whole pipeline on one target; every result lands in the ledger."""
-    if backend not in BACKENDS:
-        abort(f"backend {backend!r} is not available yet: only {', '.join(BACKENDS)} is "
-              "built (the llm and hybrid backends are planned); pass --backend rules")
+    check_backend(backend)
     ref = resolve_target(target)
     with open_ledger(ledger or default_ledger(ref)) as led:
         with console.status(f"scanning {ref.name}"):
@@ -39,7 +44,7 @@ def run(
                       f"{totals.get('files', 0)} files scanned", highlight=False)
         tid = scanned.target_id
         plan_target(led, tid)
-        crate = (led.path.parent / "rust" / ref.name).resolve()
+        crate = default_crate(led, ref.name)
         with console.status(f"translating {ref.name}"):
             translated = translate_target(led, tid, ref.name, ref.root, crate,
                                           ref.include_dirs, ref.defines, backend)

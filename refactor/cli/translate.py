@@ -8,9 +8,17 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from refactor.cli._common import abort, console, default_ledger, existing_ledger, resolve_target
+from refactor.cli._common import (
+    abort,
+    check_backend,
+    console,
+    default_crate,
+    default_ledger,
+    existing_ledger,
+    resolve_target,
+)
 from refactor.plan import plan_target
-from refactor.translate.pipeline import BACKENDS, TranslateSummary, translate_target
+from refactor.translate.pipeline import TranslateSummary, translate_target
 
 SHOWN_REASONS = 8
 
@@ -26,9 +34,7 @@ def translate(
                                              "beside the ledger).")] = None,
 ) -> None:
     """Translate every planned unit, callees first, into the target's Rust crate."""
-    if backend not in BACKENDS:
-        abort(f"backend {backend!r} is not available yet: only {', '.join(BACKENDS)} is "
-              "built (the llm and hybrid backends are planned); pass --backend rules")
+    check_backend(backend)
     ref = resolve_target(target)
     with existing_ledger(ledger or default_ledger(ref)) as led:
         ids = [tid for tid, name, _, _ in led.targets() if name == ref.name]
@@ -38,7 +44,7 @@ def translate(
         tid = ids[0]
         if not led.planned(tid):  # plan on the fly: callees first needs an order
             plan_target(led, tid)
-        crate = (out or led.path.parent / "rust" / ref.name).resolve()
+        crate = out.resolve() if out else default_crate(led, ref.name)
         with console.status(f"translating {ref.name}") as status:
             summary = translate_target(
                 led, tid, ref.name, ref.root, crate, ref.include_dirs, ref.defines, backend,

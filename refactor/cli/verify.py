@@ -12,6 +12,7 @@ from refactor.cli._common import (
     TargetRef,
     abort,
     console,
+    default_crate,
     default_ledger,
     existing_ledger,
     resolve_target,
@@ -51,7 +52,7 @@ def run_verify(led: Ledger, ref: TargetRef, crate: Path | None, level: str,
         abort(f"target {ref.name} is not in the ledger {led.path}; run `refactor scan` "
               "and `refactor translate` first")
     name = ref.name
-    crate_dir = (crate or led.path.parent / "rust" / name).resolve()
+    crate_dir = crate.resolve() if crate else default_crate(led, name)
     work = (led.path.parent / "work" / name).resolve()
     with console.status(f"verifying {name}") as status:
         return verify_target(
