@@ -45,7 +45,8 @@ demo: setup
 	@mkdir -p reports/demo
 	$(BIN)/refactor run targets/kvstore.toml --ledger $(DEMO_LEDGER) --report-dir reports/demo
 	$(BIN)/refactor scan targets/payroll.toml --ledger $(DEMO_LEDGER)
-	$(BIN)/refactor status --ledger $(DEMO_LEDGER) --units
+	COLUMNS=160 $(BIN)/refactor status targets/kvstore.toml --ledger $(DEMO_LEDGER) --units
+	COLUMNS=160 $(BIN)/refactor status --ledger $(DEMO_LEDGER)
 	@echo "demo: ledger written to $(DEMO_LEDGER), report to reports/demo/report.json"
 
 test: setup
