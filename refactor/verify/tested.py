@@ -113,12 +113,15 @@ def verify_program(target: Target, work: Path, archive: Path | None,
 
     def everyone(status: Status, detail: str) -> ProgramResult:
         for unit in units:
-            result.verdicts.setdefault(unit.unit_id, TestedVerdict(unit.unit_id, status, detail))
+            if unit.verdict:
+                result.verdicts.setdefault(unit.unit_id,
+                                           TestedVerdict(unit.unit_id, status, detail))
         result.seconds = time.monotonic() - started
         return result
 
     if not target.workloads:
-        return everyone("not-run", f"{target.name} has no [[workloads]] in its TOML")
+        return everyone("not-run", f"{target.name} has no workloads: describe it in "
+                        "targets/<name>.toml with [build] commands and [[workloads]]")
     env = link.wrapper_env(work / "bin", work / "link.log")
     if isinstance(env, str):
         result.problems.append(env)

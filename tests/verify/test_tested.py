@@ -65,7 +65,7 @@ def test_a_target_without_workloads_says_so(tmp_path: Path) -> None:
     target = load_target(textstats_source(tmp_path)).model_copy(update={"workloads": []})
     result = verify_program(target, tmp_path / "work", None, UNITS)
     assert {v.status for v in result.verdicts.values()} == {"not-run"}
-    assert "no [[workloads]]" in result.verdicts[1].detail
+    assert "has no workloads" in result.verdicts[1].detail
 
 
 def test_a_failing_build_is_reported_not_raised(tmp_path: Path) -> None:
