@@ -2,6 +2,7 @@
 
 from refactor.ledger.attempts import Attempt
 from refactor.ledger.db import SCHEMA_VERSION, LedgerError
+from refactor.ledger.llm_cache import CachedResponse, cache_key
 from refactor.ledger.rows import decode_refs
 from refactor.ledger.shard import write_shard
 from refactor.ledger.store import (
@@ -17,6 +18,7 @@ from refactor.ledger.views import FileView, UnitView
 __all__ = [
     "SCHEMA_VERSION",
     "Attempt",
+    "CachedResponse",
     "Changes",
     "EdgeGroup",
     "FileRow",
@@ -27,6 +29,7 @@ __all__ = [
     "UnitLevel",
     "UnitView",
     "Verdict",
+    "cache_key",
     "decode_refs",
     "write_shard",
 ]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from refactor.ledger import attempts, shard, verdicts, views
+from refactor.ledger import attempts, llm_cache, shard, verdicts, views
 from refactor.ledger.db import connect, now
 from refactor.model import Skip
 
@@ -317,6 +317,12 @@ class Ledger:
 
     def unit_verdicts(self, unit_id: int) -> list[verdicts.Verdict]:
         return verdicts.of_unit(self.conn, unit_id)
+
+    def cached_response(self, key: str) -> llm_cache.CachedResponse | None:
+        return llm_cache.get(self.conn, key)
+
+    def cache_response(self, key: str, response: llm_cache.CachedResponse) -> None:
+        llm_cache.put(self.conn, key, response)
 
     def static_units(self, target_id: int) -> set[int]:
         """Units with internal linkage (C `static`)."""

@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from refactor.ledger import SCHEMA_VERSION, Attempt, Ledger, LedgerError, UnitLevel, Verdict
+from refactor.ledger import (
+    SCHEMA_VERSION,
+    Attempt,
+    CachedResponse,
+    Ledger,
+    LedgerError,
+    UnitLevel,
+    Verdict,
+    cache_key,
+)
 from refactor.ledger.db import APPLICATION_ID
 
 
@@ -31,7 +40,7 @@ def test_version_one_ledger_gains_attempts_and_keeps_units(tmp_path: Path) -> No
     path = tmp_path / "old.db"
     _version_one(path)
     with Ledger(path) as led:
-        assert led.meta("schema_version") == str(SCHEMA_VERSION) == "3"
+        assert led.meta("schema_version") == str(SCHEMA_VERSION) == "4"
         assert [u.name for u in led.units(1)] == ["f"]
         run = led.begin_run(1, "translate", None)
         led.record_attempts(run, [Attempt(7, "rules", "translated", "h", "a", "fn f() {}",
@@ -43,6 +52,11 @@ def test_version_one_ledger_gains_attempts_and_keeps_units(tmp_path: Path) -> No
                             [UnitLevel(7, latest[7].id, "none", False, 0, "rules", "e")])
         assert led.unit_levels(1)[7].level == "none"
         assert led.unit_verdicts(7)[0].detail == "e"
+        key = cache_key("m", [("user", "hi")], {"temperature": 0})
+        assert led.cached_response(key) is None
+        led.cache_response(key, CachedResponse("fn f() {}", "m", 3, 4, 0.5, "stop"))
+        assert led.cached_response(key).tokens_out == 4  # type: ignore[union-attr]
+        assert key != cache_key("m", [("user", "hi")], {"temperature": 1})
     assert latest[7].status == "skipped" and latest[7].reason == "why"  # the newest wins
     with Ledger(path) as led:  # opening again migrates nothing twice
         assert len(led.latest_attempts(1)) == 1
