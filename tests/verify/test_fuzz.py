@@ -1,8 +1,10 @@
 """The `fuzzed` level with the real gcc and rustc.
 
 fuzz_cases/units.c and helpers.c are the C original of a tiny target; good.rs is a
-faithful translation, bad.rs one with a deliberate bug per function. Each test fuzzes a
-few functions with a small budget; the two cdylibs are built once per module.
+faithful translation, bad.rs one with a deliberate bug per function. pointers.c (lists,
+trees, a constructor, a destructor) has pointers_good.rs and pointers_bad.rs the same way.
+Each test fuzzes a few functions with a small budget; the cdylibs are built once per
+module.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ pytestmark = pytest.mark.skipif(
 
 CASES = Path(__file__).parent / "fuzz_cases"
 C_FILES = [CASES / "units.c", CASES / "helpers.c"]
+POINTER_FILES = [CASES / "pointers.c"]
 EXAMPLES = 25
 
 
@@ -40,11 +43,13 @@ def _cdylib(source: Path, out_dir: Path) -> Path:
 @pytest.fixture(scope="module")
 def cdylibs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("cdylibs")
-    return {name: _cdylib(CASES / f"{name}.rs", root) for name in ("good", "bad")}
+    return {name: _cdylib(CASES / f"{name}.rs", root)
+            for name in ("good", "bad", "pointers_good", "pointers_bad")}
 
 
-def _fuzz(cdylib: Path, work: Path, *functions: str, **kwargs: object) -> dict[str, FuzzVerdict]:
-    verdicts = fuzz_functions(C_FILES, [CASES], ["FUZZ_TEST=1"], cdylib, list(functions),
+def _fuzz(cdylib: Path, work: Path, *functions: str, c_files: list[Path] = C_FILES,
+          **kwargs: object) -> dict[str, FuzzVerdict]:
+    verdicts = fuzz_functions(c_files, [CASES], ["FUZZ_TEST=1"], cdylib, list(functions),
                               work, max_examples=EXAMPLES, **kwargs)  # type: ignore[arg-type]
     assert set(verdicts) == set(functions)
     for verdict in verdicts.values():
@@ -141,12 +146,10 @@ def test_globals_are_compared_in_each_sides_library(cdylibs: dict[str, Path],
 
 
 def test_unsupported_functions_say_why(cdylibs: dict[str, Path], tmp_path: Path) -> None:
-    verdicts = _fuzz(cdylibs["good"], tmp_path, "node_value", "helper", "nowhere", "diff",
+    verdicts = _fuzz(cdylibs["good"], tmp_path, "helper", "nowhere", "diff",
                      "crash_neg", hints={"diff": {"*": "skip"}, "crash_neg": {"x": "skip"}})
     for verdict in verdicts.values():
         assert verdict.status == "unsupported" and verdict.cases == 0
-    assert "parameter n has type struct node *" in verdicts["node_value"].detail
-    assert "field next of struct node holds a pointer" in verdicts["node_value"].detail
     assert verdicts["helper"].detail == f"helper: {STATIC}"
     assert "not defined in any of the C files" in verdicts["nowhere"].detail
     assert verdicts["diff"].detail == "diff: skipped by the target's hints"
@@ -162,3 +165,62 @@ def test_c_that_does_not_compile_is_an_error(cdylibs: dict[str, Path], tmp_path:
     for verdict in verdicts.values():
         assert verdict.status == "error"
         assert "broken.c:2" in verdict.detail and "error" in verdict.detail
+
+
+# ------------------------------------------------------------------ pointers in structures
+
+
+def test_pointer_fields_are_modelled() -> None:
+    sigs = read_signatures(POINTER_FILES, [CASES])[0]
+    link = dict(sigs["list_len"].structs)["struct link"]
+    assert [(n, t.kind) for n, t in link.fields] == [("value", "scalar"), ("next", "pointer")]
+    assert link.fields[1][1].element is not None and link.fields[1][1].element.tag == \
+        "struct link"  # self-reference by tag: a finite type
+    entry = dict(sigs["entry_new"].structs)["struct entry"]
+    assert [(n, t.kind) for n, t in entry.fields] == [
+        ("next", "pointer"), ("prev", "pointer"), ("key", "string"), ("count", "scalar"),
+        ("weight", "pointer"), ("compare", "opaque"), ("user", "opaque")]
+    returns = sigs["entry_new"].returns
+    assert not isinstance(returns, str) and returns is not None and returns.kind == "pointer"
+    assert sigs["number_int"].problem == \
+        "parameter n has type union number *: unions are not generated"
+    holder = sigs["holder_a"].params[0].type
+    assert [(n, t.kind) for n, t in holder.fields] == [("n", "scalar"), ("inner", "struct")]
+    assert [t.kind for _, t in holder.fields[1][1].fields] == ["scalar", "string"]
+
+
+def test_pointer_graphs_agree(cdylibs: dict[str, Path], tmp_path: Path) -> None:
+    names = ("list_len", "tree_sum", "entry_new", "entry_free", "entry_weight")
+    verdicts = _fuzz(cdylibs["pointers_good"], tmp_path, *names, c_files=POINTER_FILES)
+    for name in names:
+        assert verdicts[name].status == "agree", verdicts[name].detail
+        assert verdicts[name].cases >= EXAMPLES // 2
+
+
+def test_pointer_bugs_are_caught_and_shrunk(cdylibs: dict[str, Path], tmp_path: Path) -> None:
+    names = ("list_len", "tree_sum", "entry_new", "entry_free", "entry_weight", "number_int")
+    verdicts = _fuzz(cdylibs["pointers_bad"], tmp_path, *names, c_files=POINTER_FILES)
+    found = {name: verdicts[name].counterexample for name in names[:-1]}
+    for name, counterexample in found.items():
+        assert verdicts[name].status == "disagree", verdicts[name].detail
+        assert counterexample is not None
+    # the last node is not counted: one node is the smallest list that shows it
+    assert found["list_len"]["inputs"] == {"head": {"value": 0, "next": None}}  # type: ignore[index]
+    assert found["list_len"]["difference"] == {"what": "return value", "c": 1, "rust": 0}  # type: ignore[index]
+    # the right subtree is forgotten: a root with only a right child
+    tree = found["tree_sum"]["inputs"]["t"]  # type: ignore[index]
+    assert tree["left"] is None and tree["right"] is not None
+    # the key is not copied: the entry's key is the argument itself, not a new string
+    new = found["entry_new"]["difference"]  # type: ignore[index]
+    assert new["what"] == "return value"
+    assert new["c"]["value"]["key"] == {"#": 2, "string": ""}
+    assert new["rust"]["value"]["key"] == {"same as": 0}  # block 0: the argument key
+    assert new["c"]["value"]["prev"] == new["rust"]["value"]["prev"] == {"same as": 1}
+    # the entry is not freed: the C side frees its argument, the Rust side leaks it
+    freed = found["entry_free"]["difference"]  # type: ignore[index]
+    assert freed == {"what": "whether e is freed by the call", "c": True, "rust": False}
+    # a pointer to a scalar inside a structure is generated and followed
+    weight = found["entry_weight"]["inputs"]["e"]  # type: ignore[index]
+    assert weight["weight"] == 0 and weight["next"] is None
+    assert verdicts["number_int"].status == "unsupported"
+    assert "unions are not generated" in verdicts["number_int"].detail

@@ -11,9 +11,16 @@ tested on its own. Inputs come from Hypothesis (derandomized); return values,
 out-parameters, buffers (with a guard zone), named globals and crashes must agree. The
 first disagreement is shrunk to a minimal counterexample.
 
-Modules: `cdecls` and `signatures` (C declarations -> `model`), `strategies` (inputs),
-`runner` (the child process) with `marshal` and `wire`, `session` (the orchestrator's side
-of the runners), `compare`, `build` (the C library) and `engine` (`fuzz_functions`).
+Structures may hold pointers: to structures (generated NULL or fresh, a bounded number
+of levels deep, so lists and trees are finite), `char *` strings, single scalars; `void
+*` and function pointers are NULL. Inputs are allocated with malloc in each runner (a
+callee may free them). After the call pointers are followed, and the values and the
+shape of the pointer graph are compared, never addresses; freed blocks are recognised.
+
+Modules: `cdecls`, `shapes` and `signatures` (C declarations -> `model`), `strategies`
+(inputs), `runner` (the child process) with `marshal`, `heap` and `wire`, `session` (the
+orchestrator's side of the runners), `compare`, `build` (the C library) and `engine`
+(`fuzz_functions`).
 """
 
 from refactor.verify.fuzz.engine import fuzz_functions

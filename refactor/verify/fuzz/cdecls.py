@@ -3,8 +3,10 @@
 Typedefs, structure and enum definitions, integer `#define`s and file-scope variables
 are collected from the target's C files and the local headers they include (system
 headers are not read: a type only they define, such as `FILE`, stays unknown and makes
-its user unsupported). `resolve` turns a declaration into a `Shape`: a marshallable
-`CType`, a pointer or array of a shape, `void`, or `Bad` with the reason.
+its user unsupported). `resolve` turns a declaration into a `shapes.Shape`. A structure
+met again while its own fields are read (`struct node *next`) is a `CType` of kind
+"ref"; finished structures are kept in `Declarations.structs_done`, the table refs are
+looked up in.
 
 Declarators are read outside-in (C11 6.7.6): in `int *a[4]` the pointer applies to the
 element, so `a` is an array of four pointers.
@@ -15,11 +17,11 @@ from __future__ import annotations
 import ast
 import operator
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from refactor.verify.fuzz.model import CType
+from refactor.verify.fuzz.shapes import Arr, Bad, FnPtr, Ptr, Shape, Void, as_value
 
 _BUILTIN: dict[tuple[str, ...], str] = {}
 for _code, _spellings in {
@@ -46,51 +48,6 @@ QUALIFIERS = frozenset({"const", "volatile", "restrict", "__restrict", "__restri
                         "register", "inline", "extern", "static", "_Thread_local"})
 _TAGGED = frozenset({"struct_specifier", "union_specifier", "enum_specifier"})
 _INCLUDE = re.compile(rb'^[ \t]*#[ \t]*include[ \t]*"([^"]+)"', re.MULTILINE)
-
-
-@dataclass(frozen=True)
-class Ptr:
-    target: Shape
-
-
-@dataclass(frozen=True)
-class Arr:
-    target: Shape
-    count: int | None  # None: `[]` or a size that is not a constant we can read
-
-
-@dataclass(frozen=True)
-class Void:
-    pass
-
-
-@dataclass(frozen=True)
-class Bad:
-    spelling: str  # the C type as written
-    why: str  # a sentence: why no input of this type can be generated
-
-
-Shape = CType | Ptr | Arr | Void | Bad
-
-
-def spell(shape: Shape) -> str:
-    """A C-like spelling of a shape, for messages."""
-    if isinstance(shape, CType):
-        return shape.name
-    if isinstance(shape, Ptr):
-        return f"{spell(shape.target)} *"
-    if isinstance(shape, Arr):
-        return f"{spell(shape.target)}[{shape.count if shape.count is not None else ''}]"
-    if isinstance(shape, Void):
-        return "void"
-    return shape.spelling
-
-
-def first_bad(shape: Shape) -> Bad | None:
-    """The unsupported type a shape is built on, if any."""
-    while isinstance(shape, Ptr | Arr):
-        shape = shape.target
-    return shape if isinstance(shape, Bad) else None
 
 
 def text(node: Any) -> str:
@@ -157,6 +114,7 @@ class Declarations:
         self.constants: dict[str, int] = {}
         self.variables: dict[str, tuple[list[str], Any]] = {}  # file-scope variables
         self._building: set[str] = set()
+        self.structs_done: dict[str, CType | Bad] = {}  # "struct tag" -> its type
         for source in sources:
             tree = parser().parse(source)
             for node in walk_top(tree.root_node):
@@ -257,7 +215,8 @@ class Declarations:
         shape = self.base(words)
         for kind, arg in declarator_ops(declarator):
             if kind == "bad":
-                return Bad(f"{' '.join(words)} ({arg})", f"a {arg} cannot be generated")
+                cls = FnPtr if arg == "function pointer" else Bad
+                return cls(f"{' '.join(words)} ({arg})", f"a {arg} cannot be generated")
             size = self.constant(arg) if arg else None
             shape = Ptr(shape) if kind == "ptr" else Arr(shape, size)
         return shape
@@ -297,55 +256,63 @@ class Declarations:
         spec = self.structs.get(key)
         if spec is None:
             return Bad(key, f"{key} has no definition in the target's files")
+        if key in self.structs_done:
+            return self.structs_done[key]
         if key in self._building:
-            return Bad(key, f"{key} contains itself")
+            return CType("ref", key, tag=key)  # fine behind a pointer, see as_value
         self._building.add(key)
         try:
-            fields: list[tuple[str, CType]] = []
-            body = spec.child_by_field_name("body")
-            for item in body.named_children:
-                if item.type != "field_declaration":
-                    continue
-                if any(c.type == "bitfield_clause" for c in item.children):
-                    return Bad(key, f"{key} has a bit-field")
-                words = base_words(item)
-                for decl in item.children_by_field_name("declarator"):
-                    fname = declarator_name(decl) or "?"
-                    shape = self.resolve(words, decl)
-                    field = as_value(shape)
-                    if isinstance(field, str):
-                        return Bad(key, f"field {fname} of {key} {field}")
-                    fields.append((fname, field))
-            if not fields:
-                return Bad(key, f"{key} has no fields")
-            return CType("struct", key, fields=tuple(fields))
+            done = self._struct_body(key, spec)
+            self.structs_done[key] = done
+            return done
         finally:
             self._building.discard(key)
 
+    def _struct_body(self, key: str, spec: Any) -> CType | Bad:
+        fields: list[tuple[str, CType]] = []
+        body = spec.child_by_field_name("body")
+        for item in body.named_children:
+            if item.type != "field_declaration":
+                continue
+            if any(c.type == "bitfield_clause" for c in item.children):
+                return Bad(key, f"{key} has a bit-field")
+            declarators = item.children_by_field_name("declarator")
+            spec = item.child_by_field_name("type")
+            if not declarators and spec is not None and spec.type in ("struct_specifier",
+                                                                      "union_specifier"):
+                return Bad(key, f"{key} has an anonymous member (C11 6.7.2.1p13)")
+            words = self._nested(key, item, declarators) or base_words(item)
+            for decl in declarators:
+                fname = declarator_name(decl) or "?"
+                shape = self.resolve(words, decl)
+                field = as_value(shape)
+                if isinstance(field, str):
+                    return Bad(key, f"field {fname} of {key} {field}")
+                fields.append((fname, field))
+        if not fields:
+            return Bad(key, f"{key} has no fields")
+        return CType("struct", key, fields=tuple(fields), tag=key)
 
-def as_value(shape: Shape) -> CType | str:
-    """The CType stored in memory for `shape`, or why it has none we can generate."""
-    if isinstance(shape, CType):
-        return shape
-    if isinstance(shape, Arr):
-        if shape.count is None or shape.count <= 0:
-            return "is an array of unknown size"
-        element = as_value(shape.target)
-        if isinstance(element, str):
-            return element
-        return CType("array", f"{element.name}[{shape.count}]", element=element,
-                     count=shape.count)
-    if isinstance(shape, Ptr):
-        return f"holds a pointer ({spell(shape)})"
-    if isinstance(shape, Void):
-        return "has type void"
-    return f"has type {shape.spelling} ({shape.why})"
+    def _nested(self, key: str, item: Any, declarators: list[Any]) -> list[str]:
+        """The type words of a field whose structure or union is defined in place
+        (`struct { int n; } table;`), after registering that definition; [] otherwise."""
+        spec = item.child_by_field_name("type")
+        if spec is None or spec.type not in ("struct_specifier", "union_specifier") \
+                or spec.child_by_field_name("body") is None:
+            return []
+        keyword, tag = spec.type.split("_")[0], spec.child_by_field_name("name")
+        field = declarator_name(declarators[0]) if declarators else None
+        name = text(tag) if tag is not None else f"{key.split()[-1]}::{field or '?'}"
+        self.structs.setdefault(f"{keyword} {name}", spec)
+        return [keyword, name]
 
 
 def _renamed(shape: Shape, name: str) -> Shape:
-    if isinstance(shape, CType) and shape.kind != "array":
+    if isinstance(shape, CType) and shape.kind not in ("array", "ref", "pointer", "string",
+                                                       "opaque"):
         return CType(shape.kind, name, scalar=shape.scalar, values=shape.values,
-                     element=shape.element, count=shape.count, fields=shape.fields)
+                     element=shape.element, count=shape.count, fields=shape.fields,
+                     tag=shape.tag)
     return shape
 
 

@@ -3,7 +3,9 @@
 Outcomes are the runner's replies. Both crashing counts as agreement whatever the
 signal (a Rust bounds-check panic is the safe translation of a C memory fault), and
 so does both hanging. Floats: all NaNs are equal, signed zeros differ. A global missing
-on one side is not compared; the caller collects the note.
+on one side is not compared; the caller collects the note. Pointers arrive already
+followed (see `heap`): nested values with object numbers, never addresses, so plain
+structural equality compares the pointer graphs, their sharing included.
 """
 
 from __future__ import annotations
@@ -48,6 +50,11 @@ def difference(sig: Signature, c: dict[str, Any], rust: dict[str, Any],
     for p in sig.params:
         c_after, r_after = c["after"].get(p.name), rust["after"].get(p.name)
         if c_after is None or r_after is None:
+            continue
+        if "freed" in c_after or "freed" in r_after:
+            if c_after.get("freed") != r_after.get("freed"):
+                return Difference(f"whether {p.name} is freed by the call",
+                                  bool(c_after.get("freed")), bool(r_after.get("freed")))
             continue
         if "bytes" in c_after:
             if c_after["bytes"] != r_after["bytes"]:

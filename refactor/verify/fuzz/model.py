@@ -2,8 +2,12 @@
 
 Only types whose every byte of meaning can be generated and compared are modelled:
 scalars (C11 6.2.5: the integer types, `_Bool`, `float`, `double`; LP64), fixed-size
-arrays of them (6.7.6.2) and structures whose members are all such types (6.7.2.1).
-Anything holding a pointer is out of the model; the parser says why, naming the thing.
+arrays (6.7.6.2), structures (6.7.2.1) and, inside those, bounded pointers (6.2.5p20):
+a pointer to a structure (by reference to the signature's table of structures, so
+linked lists and trees are finite types), a `char *` string, a pointer to one scalar,
+and `void *` or function pointers, which are only ever NULL. Unions, pointers to
+pointers and pointers to types outside the model are not modelled; the parser says why,
+naming the thing.
 
 The model crosses process boundaries as JSON (`to_json` / `from_json`), so the runner
 child rebuilds exactly the types the parent generated inputs for.
@@ -34,17 +38,34 @@ class CType:
     """A marshallable C type.
 
     kind "scalar": `scalar` is the code, `values` an enum's values (the only ones passed).
-    kind "array": `element` repeated `count` times. kind "struct": `fields` in order.
+    kind "array": `element` repeated `count` times. kind "struct": `fields` in order,
+    `tag` its key ("struct node") in `Signature.structs`. kind "ref": the structure
+    `tag`, looked up there. kind "pointer": NULL or a pointer to one `element` (a scalar
+    or a ref). kind "string": NULL or a NUL-terminated `char *`. kind "opaque": a
+    `void *` or function pointer, passed as NULL and compared as NULL or not.
     `name` is the C spelling, for messages.
     """
 
-    kind: Literal["scalar", "array", "struct"]
+    kind: Literal["scalar", "array", "struct", "ref", "pointer", "string", "opaque"]
     name: str
     scalar: str = ""
     values: tuple[int, ...] = ()
     element: CType | None = None
     count: int = 0
     fields: tuple[tuple[str, CType], ...] = ()
+    tag: str = ""
+
+
+POINTERS = frozenset({"pointer", "string", "opaque"})
+
+
+def has_pointer(t: CType) -> bool:
+    """Whether a value of `t` holds a pointer (then a pointer to it may be NULL)."""
+    if t.kind in POINTERS:
+        return True
+    if t.kind == "array":
+        return t.element is not None and has_pointer(t.element)
+    return any(has_pointer(ft) for _, ft in t.fields)
 
 
 Role = Literal["value", "string", "buffer", "length", "pointee", "array"]
@@ -77,6 +98,7 @@ class Signature:
     params: tuple[Param, ...] = ()
     returns: CType | Literal["string"] | None = None
     problem: str | None = None
+    structs: tuple[tuple[str, CType], ...] = ()  # tag -> structure, for refs
 
 
 # ------------------------------------------------------------------------- JSON
@@ -85,14 +107,16 @@ class Signature:
 def type_to_json(t: CType) -> dict[str, Any]:
     return {"kind": t.kind, "name": t.name, "scalar": t.scalar, "values": list(t.values),
             "element": type_to_json(t.element) if t.element is not None else None,
-            "count": t.count, "fields": [[n, type_to_json(f)] for n, f in t.fields]}
+            "count": t.count, "fields": [[n, type_to_json(f)] for n, f in t.fields],
+            "tag": t.tag}
 
 
 def type_from_json(d: dict[str, Any]) -> CType:
     return CType(kind=d["kind"], name=d["name"], scalar=d["scalar"],
                  values=tuple(d["values"]),
                  element=type_from_json(d["element"]) if d["element"] is not None else None,
-                 count=d["count"], fields=tuple((n, type_from_json(f)) for n, f in d["fields"]))
+                 count=d["count"], fields=tuple((n, type_from_json(f)) for n, f in d["fields"]),
+                 tag=d.get("tag", ""))
 
 
 def to_json(sig: Signature) -> dict[str, Any]:
@@ -102,7 +126,8 @@ def to_json(sig: Signature) -> dict[str, Any]:
         returns = type_to_json(sig.returns)
     return {"name": sig.name, "file": sig.file, "line": sig.line, "returns": returns,
             "params": [{"name": p.name, "role": p.role, "type": type_to_json(p.type),
-                        "count": p.count, "length": p.length} for p in sig.params]}
+                        "count": p.count, "length": p.length} for p in sig.params],
+            "structs": [[tag, type_to_json(t)] for tag, t in sig.structs]}
 
 
 def from_json(d: dict[str, Any]) -> Signature:
@@ -111,5 +136,6 @@ def from_json(d: dict[str, Any]) -> Signature:
         returns = type_from_json(returns)
     params = tuple(Param(name=p["name"], role=p["role"], type=type_from_json(p["type"]),
                          count=p["count"], length=p["length"]) for p in d["params"])
+    structs = tuple((tag, type_from_json(t)) for tag, t in d.get("structs", []))
     return Signature(name=d["name"], file=d["file"], line=d["line"], params=params,
-                     returns=returns)
+                     returns=returns, structs=structs)

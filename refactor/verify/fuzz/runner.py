@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from refactor.verify.fuzz import marshal, wire
+from refactor.verify.fuzz.heap import Heap
 from refactor.verify.fuzz.model import from_json, type_from_json
 
 
@@ -141,14 +142,15 @@ class Runner:
         sig = from_json(request["sig"])
         fn = getattr(self.handle, sig.name)
         marshal.prepare(fn, sig)
-        args, blocks = marshal.arguments(sig, request["inputs"])
+        heap = Heap(dict(sig.structs))
+        args, blocks = marshal.arguments(sig, request["inputs"], heap)
         result = fn(*args)
+        after = marshal.after(blocks, heap)
+        ret = marshal.returned(sig, result, heap)
         globals_ = {name: marshal.read_global(self.handle, name, type_from_json(t),
-                                              self.names[-1])
+                                              self.names[-1], heap)
                     for name, t in request.get("globals", {}).items()}
-        return {"kind": "ok", "ret": marshal.returned(sig, result),
-                "after": {name: block.after() for name, block in blocks.items()},
-                "globals": globals_}
+        return {"kind": "ok", "ret": ret, "after": after, "globals": globals_}
 
 
 def _vsize() -> int:

@@ -20,6 +20,8 @@ import refactor
 from refactor.verify import sandbox
 from refactor.verify.fuzz import wire
 
+TCACHE_COUNT = 65535  # glibc's maximum
+
 
 class RunnerLost(Exception):
     """A runner did not answer in time or died; the message says which and how."""
@@ -45,7 +47,10 @@ class Side:
         root = str(Path(refactor.__file__).resolve().parents[1])
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": root,
                "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0", "RUST_BACKTRACE": "0",
-               "LANG": "C.UTF-8", "HOME": str(self.work)}
+               "LANG": "C.UTF-8", "HOME": str(self.work),
+               # every small block the callee frees stays in the thread cache, where the
+               # runner recognises it (heap.Heap.freed)
+               "GLIBC_TUNABLES": f"glibc.malloc.tcache_count={TCACHE_COUNT}"}
         self.proc, self.isolation = sandbox.popen(
             [sys.executable, "-m", "refactor.verify.fuzz.runner"], self.work, self.limits,
             env=env)

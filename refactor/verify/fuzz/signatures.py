@@ -4,8 +4,10 @@ Pointer parameters get a role from their type and neighbours, as a C programmer 
 them: a pointer next to an integer named like a length (`n`, `len`, `size`, `count`...)
 or typed `size_t` is a buffer of that many elements; an unpaired `char *` is a
 NUL-terminated string; any other pointer to a scalar or an all-scalar struct points to
-one element the callee may read and write. The target's hints override all of this:
-"cstring", "buffer:LEN", "out", "array:N", "skip" (and "*": "skip" for the function).
+one element the callee may read and write (NULL too, when it holds pointers: a
+`struct cJSON *`). The target's hints override all of this: "cstring", "buffer:LEN",
+"out", "array:N", "skip" (and "*": "skip" for the function). A function may return a
+pointer to a structure or a scalar, or a `void *` (compared as NULL or not).
 """
 
 from __future__ import annotations
@@ -18,21 +20,15 @@ from typing import Any
 
 from refactor.translate.c.preprocess import Preprocessed, PreprocessError, preprocess
 from refactor.verify.fuzz.cdecls import (
-    Arr,
     Declarations,
-    Ptr,
-    Shape,
-    Void,
-    as_value,
     base_words,
     declarator_name,
-    first_bad,
     local_files,
-    spell,
     text,
     walk_top,
 )
 from refactor.verify.fuzz.model import INT_BITS, CType, Param, Signature
+from refactor.verify.fuzz.shapes import Arr, Ptr, Shape, Void, as_value, first_bad, spell
 
 STATIC = "static function: not exported; checked through its callers at `tested`"
 SKIPPED = "skipped by the target's hints"
@@ -121,9 +117,31 @@ def _signature(fn: Any, c_file: Path, decls: Declarations,
     try:
         returns = _returns(decls.base(base_words(fn)), ret_depth)
         params = _params(decl.child_by_field_name("parameters"), decls, hint)
+        roots = [p.type for p in params] + ([returns] if isinstance(returns, CType) else [])
+        structs = _structs(roots, decls)
     except _Unsupported as exc:
         return dataclasses.replace(sig, problem=str(exc))
-    return dataclasses.replace(sig, params=params, returns=returns)
+    return dataclasses.replace(sig, params=params, returns=returns, structs=structs)
+
+
+def _structs(roots: list[CType], decls: Declarations) -> tuple[tuple[str, CType], ...]:
+    """Every structure a pointer in `roots` may lead to, by tag."""
+    table: dict[str, CType] = {}
+    todo = list(roots)
+    while todo:
+        t = todo.pop()
+        if t.kind == "ref" and t.tag not in table:
+            done = decls.structs_done.get(t.tag)
+            if not isinstance(done, CType):
+                why = done.why if done is not None else "it has no definition"
+                raise _Unsupported(f"a pointer leads to {t.tag}, which cannot be generated: "
+                                   f"{why}")
+            table[t.tag] = done
+            todo.append(done)
+        todo.extend(ft for _, ft in t.fields)
+        if t.element is not None:
+            todo.append(t.element)
+    return tuple(sorted(table.items()))
 
 
 def _returns(base: Shape, depth: int) -> CType | str | None:
@@ -137,9 +155,14 @@ def _returns(base: Shape, depth: int) -> CType | str | None:
     if (isinstance(shape, Ptr) and isinstance(shape.target, CType)
             and shape.target.scalar in ("i8", "u8")):
         return "string"
+    if isinstance(shape, Ptr):
+        value = as_value(shape)
+        if isinstance(value, CType):
+            return value
+        raise _Unsupported(f"returns {spell(shape)}: it {value}")
     bad = first_bad(shape)
-    why = f": {bad.why}" if bad is not None else " (only scalars, all-scalar structs and " \
-        "char * strings are compared)"
+    why = f": {bad.why}" if bad is not None else " (only scalars, structs, pointers to " \
+        "them and char * strings are compared)"
     raise _Unsupported(f"returns {spell(shape)}{why}")
 
 
@@ -190,7 +213,7 @@ def _param(name: str, shape: Shape, hint: str) -> Param:
 
 
 def _element(name: str, shape: Shape, target: Shape) -> CType:
-    value = as_value(target)
+    value = "is a pointer" if isinstance(target, Ptr) else as_value(target)
     if isinstance(value, str):
         what = "is a pointer to a pointer" if isinstance(target, Ptr) else f"points to a " \
             f"value that {value}"

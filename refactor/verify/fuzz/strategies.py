@@ -5,19 +5,27 @@ Hypothesis both tries the edges (0, -1, INT_MIN, INT_MAX, UINT_MAX, NaN, the
 infinities, -0.0, the empty string, non-ASCII bytes) and shrinks a failure towards
 zeros, empty buffers and short strings. A length parameter is not generated: it is the
 length of its buffer.
+
+Pointers inside values are NULL (first, so failures shrink towards it) or point to a
+fresh value: a structure (at most MAX_DEPTH pointers deep, then NULL, so linked lists
+and trees are finite), a string or one scalar; `void *` and function pointers are NULL.
+The inputs are plain JSON-able data (None, dicts, lists, bytes): the runner of each side
+allocates the same objects from them.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from hypothesis import strategies as st
 
-from refactor.verify.fuzz.model import CType, Param, Signature, int_range
+from refactor.verify.fuzz.model import CType, Param, Signature, has_pointer, int_range
 
 MAX_BUFFER = 24  # elements of a generated buffer
 MAX_STRING = 40  # bytes of a generated string (edge strings may be longer)
+MAX_DEPTH = 3  # structures in a chain of pointers from an input (then NULL)
 
 _EDGE_STRINGS: list[bytes] = [
     b"", b"a", b" ", b"hello world", b"  42  ", b"-17abc", b"0123456789", b"\t\n\r",
@@ -52,14 +60,29 @@ def scalar(t: CType) -> st.SearchStrategy[Any]:
     return st.one_of(st.integers(lo, hi), st.sampled_from(_int_edges(t.scalar)))
 
 
-def value(t: CType) -> st.SearchStrategy[Any]:
-    """Values of a scalar, fixed array or struct type."""
+def value(t: CType, structs: Mapping[str, CType] | None = None,
+          depth: int = 0) -> st.SearchStrategy[Any]:
+    """Values of `t`; `structs` resolves the refs of pointers to structures, `depth`
+    counts the pointers followed to reach this value."""
     if t.kind == "scalar":
         return scalar(t)
     if t.kind == "array":
         assert t.element is not None
-        return st.lists(value(t.element), min_size=t.count, max_size=t.count)
-    return st.fixed_dictionaries({name: value(ft) for name, ft in t.fields})
+        return st.lists(value(t.element, structs, depth), min_size=t.count,
+                        max_size=t.count)
+    if t.kind == "opaque":
+        return st.none()
+    if t.kind == "string":
+        return st.one_of(st.none(), string())
+    if t.kind == "pointer":
+        assert t.element is not None
+        target = t.element
+        if target.kind == "ref":
+            if depth >= MAX_DEPTH or structs is None or target.tag not in structs:
+                return st.none()
+            target = structs[target.tag]
+        return st.one_of(st.none(), value(target, structs, depth + 1))
+    return st.fixed_dictionaries({name: value(ft, structs, depth) for name, ft in t.fields})
 
 
 def string() -> st.SearchStrategy[bytes]:
@@ -67,21 +90,25 @@ def string() -> st.SearchStrategy[bytes]:
     return st.one_of(random_bytes, st.sampled_from(_EDGE_STRINGS))
 
 
-def _param(p: Param) -> st.SearchStrategy[Any]:
+def _param(p: Param, structs: Mapping[str, CType]) -> st.SearchStrategy[Any]:
     if p.role == "value":
-        return value(p.type)
+        return value(p.type, structs)
     if p.role == "string":
         return string()
     if p.role == "pointee":
-        return value(p.type)
+        pointee = value(p.type, structs, 1)
+        # a structure holding pointers is passed by pointer in lists, trees, handles:
+        # NULL is an input its functions are written to expect
+        return st.one_of(st.none(), pointee) if has_pointer(p.type) else pointee
     if p.role == "array":
-        return st.lists(value(p.type), min_size=p.count, max_size=p.count)
-    return st.lists(value(p.type), max_size=MAX_BUFFER)  # buffer
+        return st.lists(value(p.type, structs, 1), min_size=p.count, max_size=p.count)
+    return st.lists(value(p.type, structs, 1), max_size=MAX_BUFFER)  # buffer
 
 
 def inputs(sig: Signature) -> st.SearchStrategy[dict[str, Any]]:
     """Inputs for one call of `sig`; lengths follow their buffers."""
-    generated = {p.name: _param(p) for p in sig.params if p.role != "length"}
+    structs = dict(sig.structs)
+    generated = {p.name: _param(p, structs) for p in sig.params if p.role != "length"}
     lengths = {p.length: p.name for p in sig.params if p.role == "buffer"}
 
     def with_lengths(values: dict[str, Any]) -> dict[str, Any]:
