@@ -1,0 +1,1 @@
+"""The LLM backend: translation and repair loops over any OpenAI-compatible endpoint."""
