@@ -1,8 +1,9 @@
 """Casts, explicit and implicit (C11 6.3), all lowered by `convert_cast`.
 
-Integer and floating conversions are Rust `as` casts (modular for integers as gcc does;
-float-to-int saturates where C is undefined); conversions to `_Bool` compare with zero;
-null pointer constants become `null()`/`null_mut()`/`None`.
+Integer and floating conversions are Rust `as` casts (modular for integers as gcc does);
+a floating value out of an integer type's range (undefined in C, C11 6.3.1.4) converts as
+gcc's x86-64 code does (`float_to_int`), not as Rust's saturating `as`; conversions to
+`_Bool` compare with zero; null pointer constants become `null()`/`null_mut()`/`None`.
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ def convert_cast(e: Expr, cx: Cx) -> str:
         if value is not None:
             return mk_int(wrap_int(value, e.ty.kind), target)
     value = expr(inner, cx)
-    if kind in (CastKind.INTEGRAL, CastKind.INT_TO_FLOAT, CastKind.FLOAT_TO_INT,
-                CastKind.FLOATING):
+    if kind is CastKind.FLOAT_TO_INT:
+        return float_to_int(value, target)
+    if kind in (CastKind.INTEGRAL, CastKind.INT_TO_FLOAT, CastKind.FLOATING):
         return value if cx.ty(inner.ty) == target else f"({value} as {target})"
     src_fn = isinstance(inner.ty, Pointer) and isinstance(inner.ty.pointee, Func)
     dst_fn = isinstance(e.ty, Pointer) and isinstance(e.ty.pointee, Func)
@@ -65,6 +67,34 @@ def convert_cast(e: Expr, cx: Cx) -> str:
     if isinstance(e.ty, Array):
         raise Unsupported(f"array conversion at line {e.row + 1}")
     raise Unsupported(f"conversion {kind} at line {e.row + 1}")
+
+
+# cvttsd2si: truncation toward zero, and the "integer indefinite" value (the most negative
+# one) for NaN and anything out of range. gcc converts to 8- and 16-bit types through the
+# 32-bit instruction, to `unsigned int` through the 64-bit one, and to `unsigned long`
+# through the 64-bit one on x or on x - 2^63 (with the top bit put back) when x >= 2^63.
+_CVT32 = ("{{ let __f: f64 = ({v}) as f64; if __f > -2147483649.0 && __f < 2147483648.0 "
+          "{{ __f as i32 }} else {{ i32::MIN }} }}")
+_CVT64 = ("{{ let __f: f64 = ({v}) as f64; if __f >= -9223372036854775808.0 && "
+          "__f < 9223372036854775808.0 {{ __f as i64 }} else {{ i64::MIN }} }}")
+
+
+def float_to_int(value: str, target: str) -> str:
+    """`value` (f32 or f64) converted to the integer type `target` as gcc does on x86-64."""
+    if target == "i32":
+        return _CVT32.format(v=value)
+    if target in ("i8", "i16", "u8", "u16"):
+        return f"({_CVT32.format(v=value)} as {target})"
+    if target == "i64":
+        return _CVT64.format(v=value)
+    if target == "u32":
+        return f"({_CVT64.format(v=value)} as u32)"
+    if target == "u64":
+        small = _CVT64.format(v="__g")
+        big = _CVT64.format(v="__g - 9223372036854775808.0")
+        return (f"{{ let __g: f64 = ({value}) as f64; if !(__g >= 9223372036854775808.0) "
+                f"{{ ({small} as u64) }} else {{ ({big} as u64) ^ 0x8000000000000000u64 }} }}")
+    return f"({value} as {target})"
 
 
 def _literal(e: Expr) -> bool:

@@ -21,3 +21,11 @@ uint16_t conv_u16(uint32_t v) { return (uint16_t)(v * 3u); }
 int64_t conv_mix(int32_t a, uint32_t b) { return (int64_t)a * b; }
 int conv_char_arith(char c) { return c + 1; }
 int conv_ptr_to_bool(const char *s) { return s ? 1 : 0; }
+/* Out of range or NaN is undefined in C (6.3.1.4); the translation does what gcc's
+   x86-64 code does, which is what the C program really computes. */
+signed char conv_f_to_schar(double d) { return (signed char)d; }
+unsigned short conv_f_to_ushort(double d) { return (unsigned short)d; }
+int conv_f_to_int_raw(double d) { return (int)d; }
+unsigned conv_f_to_uint(double d) { return (unsigned)d; }
+long conv_f_to_long(float f) { return (long)f; }
+unsigned long conv_f_to_ulong(double d) { return (unsigned long)d; }

@@ -54,7 +54,7 @@ pub extern "C" fn conv_double_to_int(mut d: f64) -> i32 {
     if !((d > (-1000000.0f64)) && (d < 1000000.0f64)) {
         return 0i32;
     }
-    return (d as i32);
+    return { let __f: f64 = (d) as f64; if __f > -2147483649.0 && __f < 2147483648.0 { __f as i32 } else { i32::MIN } };
 }
 
 #[no_mangle]
@@ -80,4 +80,34 @@ pub extern "C" fn conv_char_arith(mut c: i8) -> i32 {
 #[no_mangle]
 pub extern "C" fn conv_ptr_to_bool(mut s: *const i8) -> i32 {
     return (if !s.is_null() { 1i32 } else { 0i32 });
+}
+
+#[no_mangle]
+pub extern "C" fn conv_f_to_schar(mut d: f64) -> i8 {
+    return ({ let __f: f64 = (d) as f64; if __f > -2147483649.0 && __f < 2147483648.0 { __f as i32 } else { i32::MIN } } as i8);
+}
+
+#[no_mangle]
+pub extern "C" fn conv_f_to_ushort(mut d: f64) -> u16 {
+    return ({ let __f: f64 = (d) as f64; if __f > -2147483649.0 && __f < 2147483648.0 { __f as i32 } else { i32::MIN } } as u16);
+}
+
+#[no_mangle]
+pub extern "C" fn conv_f_to_int_raw(mut d: f64) -> i32 {
+    return { let __f: f64 = (d) as f64; if __f > -2147483649.0 && __f < 2147483648.0 { __f as i32 } else { i32::MIN } };
+}
+
+#[no_mangle]
+pub extern "C" fn conv_f_to_uint(mut d: f64) -> u32 {
+    return ({ let __f: f64 = (d) as f64; if __f >= -9223372036854775808.0 && __f < 9223372036854775808.0 { __f as i64 } else { i64::MIN } } as u32);
+}
+
+#[no_mangle]
+pub extern "C" fn conv_f_to_long(mut f: f32) -> i64 {
+    return { let __f: f64 = (f) as f64; if __f >= -9223372036854775808.0 && __f < 9223372036854775808.0 { __f as i64 } else { i64::MIN } };
+}
+
+#[no_mangle]
+pub extern "C" fn conv_f_to_ulong(mut d: f64) -> u64 {
+    return { let __g: f64 = (d) as f64; if !(__g >= 9223372036854775808.0) { ({ let __f: f64 = (__g) as f64; if __f >= -9223372036854775808.0 && __f < 9223372036854775808.0 { __f as i64 } else { i64::MIN } } as u64) } else { ({ let __f: f64 = (__g - 9223372036854775808.0) as f64; if __f >= -9223372036854775808.0 && __f < 9223372036854775808.0 { __f as i64 } else { i64::MIN } } as u64) ^ 0x8000000000000000u64 } };
 }
