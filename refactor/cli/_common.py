@@ -84,8 +84,7 @@ def check_backend(backend: str) -> None:
     from refactor.translate.pipeline import BACKENDS
 
     if backend not in BACKENDS:
-        abort(f"backend {backend!r} is not available yet: only {', '.join(BACKENDS)} is "
-              "built (the llm and hybrid backends are planned); pass --backend rules")
+        abort(f"backend {backend!r} is not available: use one of {', '.join(BACKENDS)}")
 
 
 def default_ledger(ref: TargetRef) -> Path:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from refactor.cli import _llm
 from refactor.cli._common import (
     abort,
     check_backend,
@@ -16,6 +17,7 @@ from refactor.cli._common import (
     default_ledger,
     existing_ledger,
     resolve_target,
+    target_model,
 )
 from refactor.plan import plan_target
 from refactor.translate.pipeline import TranslateSummary, translate_target
@@ -26,16 +28,22 @@ SHOWN_REASONS = 8
 def translate(
     target: Annotated[str, typer.Argument(help="A source directory or targets/<name>.toml "
                                           "(scanned first with `refactor scan`).")],
-    backend: Annotated[str, typer.Option(help="Translation backend: rules (offline).")]
+    backend: Annotated[str, typer.Option(help="Translation backend: rules (offline), llm "
+                                         "or hybrid (the model improves the rules draft).")]
     = "rules",
     ledger: Annotated[Path | None, typer.Option(help="Ledger database (default: "
                                                 "TARGET/.refactor/ledger.db).")] = None,
     out: Annotated[Path | None, typer.Option(help="Crate directory (default: rust/<target> "
                                              "beside the ledger).")] = None,
+    model: _llm.Model = None, base_url: _llm.BaseUrl = None,
+    concurrency: _llm.Concurrency = None, no_cache: _llm.NoCache = False,
+    max_tokens: _llm.MaxTokens = None, max_cost: _llm.MaxCost = None,
 ) -> None:
     """Translate every planned unit, callees first, into the target's Rust crate."""
     check_backend(backend)
     ref = resolve_target(target)
+    config = _llm.model_config(target_model(ref).llm, backend, model, base_url, concurrency,
+                               no_cache, max_tokens, max_cost)
     with existing_ledger(ledger or default_ledger(ref)) as led:
         ids = [tid for tid, name, _, _ in led.targets() if name == ref.name]
         if not ids:
@@ -48,7 +56,8 @@ def translate(
         with console.status(f"translating {ref.name}") as status:
             summary = translate_target(
                 led, tid, ref.name, ref.root, crate, ref.include_dirs, ref.defines, backend,
-                progress=lambda path: status.update(f"translating {ref.name}: {path}"))
+                progress=lambda path: status.update(f"translating {ref.name}: {path}"),
+                model=config)
     render(ref.name, summary)
 
 
@@ -76,7 +85,26 @@ def render(name: str, s: TranslateSummary) -> None:
         for reason, n in sorted(s.reasons.items(), key=lambda kv: -kv[1])[:SHOWN_REASONS]:
             reasons.add_row(str(n), reason)
         console.print(reasons)
+    if s.model is not None:
+        render_model(s)
     for problem in s.problems[:SHOWN_REASONS]:
         console.print(f"[yellow]problem:[/] {problem}", highlight=False, soft_wrap=True)
     console.print("Translated is not secured: `refactor verify` builds the crate and runs "
                   "the differential tests that decide it.", highlight=False)
+
+
+def render_model(s: TranslateSummary) -> None:
+    m = s.model
+    assert m is not None
+    console.print(
+        f"model: {m.units} functions: {m.verified} verified answers replaced the draft, "
+        f"{m.filled} filled a gap, {m.kept_draft} kept the rules draft, {m.failed} got "
+        f"nothing; {m.requests} requests, {m.cached} answers from the cache, {m.rejected} "
+        f"rejected before compiling; {m.tokens_in:,} + {m.tokens_out:,} tokens, "
+        f"cost {m.cost:.4f}", highlight=False)
+    if m.stopped:
+        console.print(f"[yellow]stopped early:[/] {m.stopped}; everything so far is in the "
+                      "ledger, run again (answers come from the cache) after raising the "
+                      "cap", highlight=False)
+    for reason, n in sorted(m.reasons.items(), key=lambda kv: -kv[1])[:SHOWN_REASONS]:
+        console.print(f"  {n} x {reason}", highlight=False)

@@ -49,6 +49,29 @@ class Workload(_Strict):
 ParamHint = Annotated[str, Field(pattern=r"^(cstring|out|skip|buffer:[A-Za-z_]\w*|array:[0-9]+)$")]
 
 
+class ModelPrice(_Strict):
+    """Price of one million tokens."""
+
+    input: float = Field(ge=0)
+    output: float = Field(ge=0)
+
+
+class LLMSettings(_Strict):
+    """The llm and hybrid backends' settings; command-line options override them."""
+
+    model: str | None = None
+    base_url: str | None = None
+    concurrency: int = Field(default=4, ge=1, le=256)
+    timeout: float = Field(default=120.0, gt=0)
+    max_tokens_per_unit: int | None = Field(default=None, ge=1)
+    max_cost_per_unit: float | None = Field(default=None, ge=0)
+    max_tokens: int | None = Field(default=None, ge=1, description="per run")
+    max_cost: float | None = Field(default=None, ge=0, description="per run")
+    compile_rounds: int = Field(default=3, ge=0)
+    counterexample_rounds: int = Field(default=3, ge=0)
+    prices: dict[str, ModelPrice] = Field(default_factory=dict, description="model -> price")
+
+
 class Target(_Strict):
     """A code base being moved to Rust."""
 
@@ -66,6 +89,7 @@ class Target(_Strict):
         default_factory=dict,
         description="function -> parameter -> input hint for the fuzzed level",
     )
+    llm: LLMSettings = Field(default_factory=LLMSettings)
 
     # Set by `load_target`, not by the TOML file.
     toml_path: Path | None = Field(default=None, exclude=True)

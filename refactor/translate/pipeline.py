@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from refactor.ledger import Attempt, Ledger
 from refactor.ledger.views import UnitView
@@ -23,7 +24,10 @@ from refactor.translate import compdb
 from refactor.translate.crate import module_names, write_crate
 from refactor.translate.unsafe_lines import count_unsafe_lines
 
-BACKENDS = ("rules",)  # the llm and hybrid backends come with the LLM issue
+if TYPE_CHECKING:
+    from refactor.translate.llm.backend import ModelConfig, ModelSummary
+
+BACKENDS = ("rules", "llm", "hybrid")
 TRANSLATABLE_KINDS = frozenset({"function", "type", "global", "macro"})
 
 Translator = Callable[[Path, Sequence[Path], Sequence[str]], FileTranslation]
@@ -43,6 +47,7 @@ class TranslateSummary:
     problems: list[str] = field(default_factory=list)
     reasons: dict[str, int] = field(default_factory=dict)  # skip reason (construct) -> units
     compile_commands: str | None = None  # the compilation database used, if any
+    model: ModelSummary | None = None  # the llm and hybrid backends' figures
 
 
 def _default_translator(path: Path, include_dirs: Sequence[Path],
@@ -56,11 +61,16 @@ def translate_target(
     ledger: Ledger, target_id: int, target: str, root: Path, crate_dir: Path,
     include_dirs: Sequence[Path] = (), defines: Sequence[str] = (),
     backend: str = "rules", translator: Translator = _default_translator,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str], None] | None = None, model: ModelConfig | None = None,
 ) -> TranslateSummary:
-    """Translate the target's planned C units into `crate_dir` and record every attempt."""
+    """Translate the target's planned C units into `crate_dir` and record every attempt.
+
+    With the `llm` or `hybrid` backend, the rules pass writes the drafts first and the
+    model then works on every function (refactor/translate/llm/backend.py)."""
     if backend not in BACKENDS:
         raise ValueError(f"backend {backend!r} is not available; use one of {BACKENDS}")
+    if backend != "rules" and model is None:
+        raise ValueError(f"the {backend} backend needs a model (--model)")
     planned = ledger.planned(target_id)
     units = [u for u in ledger.units(target_id)
              if u.language == "c" and u.kind in TRANSLATABLE_KINDS and u.id in planned]
@@ -78,6 +88,7 @@ def translate_target(
     elif database.path:
         summary.compile_commands = str(database.path)
     code: dict[str, str] = {}
+    drafts: dict[int, Attempt] = {}
     try:
         for path in order:
             if progress:
@@ -86,19 +97,47 @@ def translate_target(
             result = _translate_one(
                 root / path, [*flags.include_dirs, *include_dirs] if flags else include_dirs,
                 [*flags.defines, *defines] if flags else defines, translator)
-            attempts = _attempts(by_file[path], result, modules[path], hashes, backend,
+            attempts = _attempts(by_file[path], result, modules[path], hashes, "rules",
                                  summary)
             ledger.record_attempts(run_id, attempts)  # each file's results as they finish
+            drafts.update((a.unit_id, a) for a in attempts)
             if isinstance(result, FileTranslation) and any(
                     a.status == "translated" for a in attempts):
                 code[modules[path]] = result.rust
             summary.files += 1
+        if model is not None and backend != "rules":
+            _model_pass(ledger, target_id, root, units, drafts, code, include_dirs, defines,
+                        model, backend, crate_dir, run_id, summary, progress)
         write_crate(crate_dir, target, code)
     except BaseException:
         ledger.finish_run(run_id, "failed", _stats(summary))
         raise
     ledger.finish_run(run_id, "ok", _stats(summary))
     return summary
+
+
+def _model_pass(ledger: Ledger, target_id: int, root: Path, units: list[UnitView],
+                drafts: dict[int, Attempt], code: dict[str, str],
+                include_dirs: Sequence[Path], defines: Sequence[str], model: ModelConfig,
+                backend: str, crate_dir: Path, run_id: int, summary: TranslateSummary,
+                progress: Callable[[str], None] | None) -> None:
+    from refactor.translate.llm.backend import model_pass
+    from refactor.translate.llm.checker import CTarget
+
+    c_files = tuple(sorted({root / u.path for u in units if u.path.endswith(".c")}))
+    attempts, summary.model = model_pass(
+        ledger, target_id, root, units, drafts, code,
+        CTarget(c_files, tuple(include_dirs), tuple(defines)), model, backend,
+        crate_dir.parent / f".{crate_dir.name}-model", progress)
+    ledger.record_attempts(run_id, attempts)
+    for a in attempts:  # the figures follow what the crate now holds
+        if a.status == "translated" and a.backend != "rules":
+            previous = drafts.get(a.unit_id)
+            summary.unsafe_lines += a.unsafe_lines - (
+                previous.unsafe_lines if previous and previous.status == "translated" else 0)
+            if previous is None or previous.status != "translated":
+                summary.translated += 1
+                summary.skipped -= 1
 
 
 def _translate_one(path: Path, include_dirs: Sequence[Path], defines: Sequence[str],
@@ -162,4 +201,5 @@ def _stats(summary: TranslateSummary) -> dict[str, object]:
             "unsafe_lines": summary.unsafe_lines, "loc_translated": summary.loc_translated,
             "loc_total": summary.loc_total, "crate": str(summary.crate),
             "compile_commands": summary.compile_commands,
+            "model": vars(summary.model) if summary.model else None,
             "problems": summary.problems[:50]}

@@ -68,11 +68,14 @@ def test_a_file_the_translator_cannot_process_fails_alone(tmp_path: Path) -> Non
     assert not (tmp_path / "crate" / "src" / "bad.rs").exists()
 
 
-def test_backends_not_built_yet_say_so(cli, tmp_path: Path) -> None:
+def test_model_backends_need_a_model(cli, tmp_path: Path) -> None:
     result = cli("translate", REPO / "targets" / "kvstore.toml", "--backend", "llm",
                  "--ledger", tmp_path / "l.db")
     assert result.code == 1
-    assert "not available yet" in result.stderr and "Traceback" not in result.stderr
+    assert "needs a model" in result.stderr and "Traceback" not in result.stderr
+    result = cli("translate", REPO / "targets" / "kvstore.toml", "--backend", "gpt",
+                 "--ledger", tmp_path / "l.db")
+    assert result.code == 1 and "not available" in result.stderr
 
 
 def test_translate_needs_a_scan_first(cli, tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
 """Budgets: caps on tokens and money, per unit and per run, checked before every request.
 
 A request is allowed when its estimated prompt plus its `max_tokens` fits what is left
-of both the unit's and the run's caps (tokens), and the money already spent is below the
-caps (money is only known after the answer). A refusal names the cap that stopped it.
+of both the unit's and the run's caps (tokens), counting what requests in flight have
+reserved, and the money already spent is below the caps (money is only known after the
+answer). A refusal names the cap that stopped it.
 """
 
 from __future__ import annotations
@@ -40,12 +41,14 @@ class Spent:
 class Budget:
     caps: Caps = field(default_factory=Caps)
     run: Spent = field(default_factory=Spent)
+    reserved: int = 0  # tokens reserved by requests in flight
 
     def refusal(self, unit: Spent, estimate: int) -> str | None:
         """Why a request of about `estimate` tokens may not be sent, or None."""
         checks = (
             (self.caps.unit_tokens, unit.tokens + estimate, "per-unit token cap"),
-            (self.caps.run_tokens, self.run.tokens + estimate, "per-run token cap"),
+            (self.caps.run_tokens, self.run.tokens + self.reserved + estimate,
+             "per-run token cap"),
         )
         for cap, would, name in checks:
             if cap is not None and would > cap:
@@ -56,6 +59,16 @@ class Budget:
             if cap is not None and spent >= cap:
                 return f"{name} of {cap:g} reached ({spent:.4f} spent)"
         return None
+
+    def reserve(self, unit: Spent, estimate: int) -> str | None:
+        """Reserve `estimate` tokens for a request, or say why it may not be sent."""
+        refusal = self.refusal(unit, estimate)
+        if refusal is None:
+            self.reserved += estimate
+        return refusal
+
+    def release(self, estimate: int) -> None:
+        self.reserved -= estimate
 
     def charge(self, unit: Spent, completion: Completion) -> None:
         unit.add(completion)

@@ -33,9 +33,16 @@ class ModuleFrame:
     text: str
     unit_text: str
 
+    def fit(self, rust: str) -> str:
+        """`rust` ending as the unit's text ends (an answer's code block loses the final
+        newline), so an unchanged answer leaves the module byte for byte as it was."""
+        body = self.unit_text.rstrip("\n")
+        return rust.rstrip("\n") + self.unit_text[len(body):]
+
     def with_candidate(self, rust: str) -> tuple[str, int, int]:
         """The module with `rust` in the unit's place, and the candidate's first and last
         line (1-based)."""
+        rust = self.fit(rust)
         if self.unit_text and self.unit_text in self.text:
             before, after = self.text.split(self.unit_text, 1)
         else:
@@ -77,9 +84,8 @@ def check_candidate(frame: ModuleFrame, rust: str, function: str, c: CTarget, wo
     if verdict.status == "agree":
         return Check(builds=True, agrees=True, unsafe_lines=unsafe)
     if verdict.status == "disagree":
-        example = json.dumps(verdict.counterexample, default=str)[:2000]
         return Check(builds=True, agrees=False, unsafe_lines=unsafe,
-                     counterexample=f"{verdict.detail}\n{example}")
+                     counterexample=verdict.detail, evidence=verdict.counterexample)
     return Check(builds=True, agrees=None, unsafe_lines=unsafe)
 
 

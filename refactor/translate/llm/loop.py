@@ -34,8 +34,11 @@ class Check:
     builds: bool = False
     errors: tuple[str, ...] = ()  # the unit's own compile errors, rendered
     agrees: bool | None = None  # differential test; None: could not be run
-    counterexample: str | None = None
+    counterexample: str | None = None  # one line: what differs, on which input
     unsafe_lines: int = 0
+    # The counterexample as the fuzzer shrank it (inputs, C and Rust outcomes), for the
+    # repair prompt; not part of the error signature.
+    evidence: dict[str, object] | None = field(default=None, compare=False)
 
     @property
     def verified(self) -> bool:
@@ -161,4 +164,5 @@ class Outcome:
     tokens_in: int = 0
     tokens_out: int = 0
     cost: float = 0.0
+    version: str | None = None  # the prompt version of the last request
     history: list[str] = field(default_factory=list)
