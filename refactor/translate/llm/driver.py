@@ -66,17 +66,23 @@ class RunStats:
     stopped: str | None = None  # why the run stopped early (budget)
 
 
+Checker = Callable[[Job, str, CTarget, Path, int], Check]
+
+
 async def translate_units(jobs: Sequence[Job], client: ChatClient, ledger: Ledger,
                           budget: Budget, c: CTarget, work: Path, settings: Settings,
-                          progress: Callable[[str], None] | None = None
+                          progress: Callable[[str], None] | None = None,
+                          checker: Checker | None = None,
                           ) -> tuple[list[Outcome], RunStats]:
-    """Run every job's loop; outcomes in the order of `jobs`."""
+    """Run every job's loop; outcomes in the order of `jobs`. `checker` replaces the real
+    check (guard, build, fuzz) only where that is what is measured: the benchmark of the
+    orchestrator's own overhead."""
     stats = RunStats()
     checks = asyncio.Semaphore(max(1, settings.check_workers))
 
     async def one(job: Job) -> Outcome:
         outcome = await _loop(job, client, ledger, budget, c, work / job.name, settings,
-                              checks, stats)
+                              checks, stats, checker or _check)
         if progress:
             progress(f"{job.name}: {outcome.why}")
         return outcome
@@ -87,7 +93,7 @@ async def translate_units(jobs: Sequence[Job], client: ChatClient, ledger: Ledge
 
 async def _loop(job: Job, client: ChatClient, ledger: Ledger, budget: Budget, c: CTarget,
                 work: Path, settings: Settings, checks: asyncio.Semaphore,
-                stats: RunStats) -> Outcome:
+                stats: RunStats, checker: Checker) -> Outcome:
     state = LoopState(job.name)
     spent = Spent()
     outcome = Outcome(job.name, None, "", 0)
@@ -115,7 +121,7 @@ async def _loop(job: Job, client: ChatClient, ledger: Ledger, budget: Budget, c:
             stats.cached += 1
         budget.charge(spent, completion)
         async with checks:
-            check = await asyncio.to_thread(_check, job, completion.text, c,
+            check = await asyncio.to_thread(checker, job, completion.text, c,
                                             work / f"round{len(state.candidates)}",
                                             settings.fuzz_examples)
         stats.rejected += check.rejected is not None

@@ -52,6 +52,9 @@ class PromptSet:
                 f"no {SYSTEM}{SUFFIX} in prompt directory {directory}: reinstall the "
                 "package or point PromptSet at the repository's prompts/ directory")
         self.directory = directory
+        # task -> (the template files it uses, their sizes and mtimes): parsed once, again
+        # only when one of them changed on disk
+        self._used: dict[str, tuple[frozenset[str], tuple[tuple[int, int], ...]]] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(directory)),
             undefined=jinja2.StrictUndefined,
@@ -81,10 +84,22 @@ class PromptSet:
     def version(self, task: str) -> str:
         """Short sha256 over every template file rendering `task` reads."""
         digest = hashlib.sha256()
-        for name in sorted(self.used_templates(task)):
+        for name in sorted(self._templates_of(task)):
             digest.update(name.encode("utf-8") + b"\0")
             digest.update((self.directory / name).read_bytes() + b"\0")
         return digest.hexdigest()[:_VERSION_CHARS]
+
+    def _templates_of(self, task: str) -> frozenset[str]:
+        known = self._used.get(task)
+        if known is None or self._stamps(known[0]) != known[1]:
+            names = frozenset(self.used_templates(task))
+            known = (names, self._stamps(names))
+            self._used[task] = known
+        return known[0]
+
+    def _stamps(self, names: frozenset[str]) -> tuple[tuple[int, int], ...]:
+        stats = [(self.directory / n).stat() for n in sorted(names)]
+        return tuple((st.st_size, st.st_mtime_ns) for st in stats)
 
     def used_templates(self, task: str) -> set[str]:
         """The task's template, `system.j2`, and every template they include, recursively."""
