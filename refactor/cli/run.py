@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from refactor.cli import _llm
 from refactor.cli import translate as translate_cmd
 from refactor.cli import verify as verify_cmd
 from refactor.cli._common import (
@@ -16,6 +17,7 @@ from refactor.cli._common import (
     default_ledger,
     open_ledger,
     resolve_target,
+    target_model,
 )
 from refactor.plan import plan_target
 from refactor.report import build_report, write_report
@@ -25,17 +27,23 @@ from refactor.translate.pipeline import translate_target
 
 def run(
     target: Annotated[str, typer.Argument(help="A source directory or targets/<name>.toml.")],
-    backend: Annotated[str, typer.Option(help="Translation backend: rules (offline).")]
+    backend: Annotated[str, typer.Option(help="Translation backend: rules (offline), llm "
+                                         "or hybrid (the model improves the rules draft).")]
     = "rules",
     ledger: Annotated[Path | None, typer.Option(help="Ledger database (default: "
                                                 "TARGET/.refactor/ledger.db).")] = None,
     report_dir: Annotated[Path | None, typer.Option(help="Where report.json goes "
                                                     "(default: beside the ledger).")] = None,
     fuzz_examples: Annotated[int, typer.Option(help="Generated inputs per function.")] = 100,
+    model: _llm.Model = None, base_url: _llm.BaseUrl = None,
+    concurrency: _llm.Concurrency = None, no_cache: _llm.NoCache = False,
+    max_tokens: _llm.MaxTokens = None, max_cost: _llm.MaxCost = None,
 ) -> None:
     """The whole pipeline on one target; every result lands in the ledger."""
     check_backend(backend)
     ref = resolve_target(target)
+    config = _llm.model_config(target_model(ref).llm, backend, model, base_url, concurrency,
+                               no_cache, max_tokens, max_cost)
     with open_ledger(ledger or default_ledger(ref)) as led:
         with console.status(f"scanning {ref.name}"):
             scanned = scan_target(ref.root, led, ref.name, exclude=list(ref.exclude))
@@ -47,10 +55,18 @@ def run(
         crate = default_crate(led, ref.name)
         with console.status(f"translating {ref.name}"):
             translated = translate_target(led, tid, ref.name, ref.root, crate,
-                                          ref.include_dirs, ref.defines, backend)
+                                          ref.include_dirs, ref.defines, backend,
+                                          model=config)
         translate_cmd.render(ref.name, translated)
         verified = verify_cmd.run_verify(led, ref, crate, "tested", fuzz_examples)
         verify_cmd.render(ref.name, verified)
-        path = write_report((report_dir or led.path.parent) / "report.json",
-                            build_report(led, [tid]))
+        report = build_report(led, [tid])
+        path = write_report((report_dir or led.path.parent) / "report.json", report)
+    totals = report["totals"]
+    assert isinstance(totals, dict)
+    per_kloc = totals.get("cost_per_1000_loc_secured")
+    console.print(f"{totals['loc_secured']:,} of {totals['loc']:,} code lines secured; model "
+                  f"cost {totals['cost']:.4f}"
+                  + (f", {per_kloc:.4f} per 1,000 lines secured" if per_kloc is not None
+                     else ""), highlight=False)
     console.print(f"report: {path}", highlight=False)

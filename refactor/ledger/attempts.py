@@ -46,3 +46,12 @@ def latest(conn: sqlite3.Connection, target_id: int) -> dict[int, Attempt]:
         "JOIN units u ON u.id = a.unit_id WHERE u.target_id = ? AND a.id = "
         "(SELECT MAX(id) FROM attempts WHERE unit_id = a.unit_id)", (target_id,))
     return {row[0]: Attempt(*row) for row in rows}
+
+
+def spend(conn: sqlite3.Connection, target_id: int) -> tuple[int, int, float]:
+    """Tokens in, tokens out and cost of every attempt of the target (failed ones too)."""
+    row = conn.execute(
+        "SELECT COALESCE(SUM(a.tokens_in), 0), COALESCE(SUM(a.tokens_out), 0), "
+        "COALESCE(SUM(a.cost), 0) FROM attempts a JOIN units u ON u.id = a.unit_id "
+        "WHERE u.target_id = ?", (target_id,)).fetchone()
+    return int(row[0]), int(row[1]), float(row[2])

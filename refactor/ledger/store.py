@@ -306,6 +306,10 @@ class Ledger:
     def latest_attempts(self, target_id: int) -> dict[int, attempts.Attempt]:
         return attempts.latest(self.conn, target_id)
 
+    def spend(self, target_id: int) -> tuple[int, int, float]:
+        """Model tokens in and out, and cost, over every attempt of the target."""
+        return attempts.spend(self.conn, target_id)
+
     def record_verdicts(self, run_id: int, rows: Iterable[verdicts.Verdict],
                         levels: Iterable[verdicts.UnitLevel]) -> None:
         """Store a verification run's verdicts and the unit levels they give (one

@@ -35,12 +35,20 @@ def build_report(ledger: Ledger, target_ids: Sequence[int]) -> dict[str, object]
             if o.secured:
                 totals["units_secured"] += 1
                 totals["loc_secured"] += unit.loc
-        targets.append({"name": names[tid][0], "root": names[tid][1], **totals})
-    return {
-        "schema_version": REPORT_SCHEMA_VERSION, "goal_loc": GOAL_LOC, "targets": targets,
-        "totals": {key: sum(int(t[key]) for t in targets)  # type: ignore[call-overload]
-                   for key in ("loc", "loc_secured", "units", "units_secured")},
-        "units": units}
+        tokens_in, tokens_out, cost = ledger.spend(tid)
+        targets.append({"name": names[tid][0], "root": names[tid][1], **totals,
+                        "tokens_in": tokens_in, "tokens_out": tokens_out,
+                        "cost": round(cost, 6)})
+    sums: dict[str, object] = {
+        key: sum(int(t[key]) for t in targets)  # type: ignore[call-overload]
+        for key in ("loc", "loc_secured", "units", "units_secured", "tokens_in", "tokens_out")}
+    cost = round(sum(float(t["cost"]) for t in targets), 6)  # type: ignore[arg-type]
+    secured = int(sums["loc_secured"])  # type: ignore[call-overload]
+    sums["cost"] = cost
+    # What a secured line costs in model spend: every attempt counts, failed ones too.
+    sums["cost_per_1000_loc_secured"] = round(1000 * cost / secured, 6) if secured else None
+    return {"schema_version": REPORT_SCHEMA_VERSION, "goal_loc": GOAL_LOC,
+            "targets": targets, "totals": sums, "units": units}
 
 
 def write_report(path: Path, report: dict[str, object]) -> Path:

@@ -4,11 +4,14 @@ gcc and the fuzzer. No model is reachable here; the protocol is."""
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from refactor.ledger import Ledger
 from tests.llm.server import Reply, ScriptedServer
@@ -159,3 +162,22 @@ def test_a_model_echoing_the_draft_gives_the_rules_result(tmp_path: Path, cli) -
     rules, hybrid = _newest(rules_ledger), _newest(hybrid_ledger)
     assert {n: (a.status, a.rust, a.unsafe_lines) for n, a in rules.items()} == {
         n: (a.status, a.rust, a.unsafe_lines) for n, a in hybrid.items()}
+
+
+def test_run_reports_what_a_secured_line_cost(tmp_path: Path, cli) -> None:
+    toml = textstats_source(tmp_path)
+    toml.write_text(toml.read_text() + '\n[llm]\nmodel = "scripted-model"\n'
+                    '[llm.prices]\n"scripted-model" = { input = 2.0, output = 8.0 }\n')
+    with ScriptedServer(Model(usage=(1000, 250))) as server:
+        result = cli("run", toml, "--backend", "hybrid", "--base-url", server.base_url,
+                     "--ledger", tmp_path / "out" / "l.db", "--fuzz-examples", "30",
+                     timeout=600)
+        sent = server.chat_requests
+    assert result.code == 0, result.stderr
+    totals = json.loads((tmp_path / "out" / "report.json").read_text())["totals"]
+    # 1,000 tokens in at 2.0 and 250 out at 8.0 per million: 0.004 a request
+    assert totals["cost"] == pytest.approx(0.004 * sent)
+    assert totals["loc_secured"] > 0
+    assert totals["cost_per_1000_loc_secured"] == pytest.approx(
+        1000 * totals["cost"] / totals["loc_secured"], rel=1e-3)
+    assert "per 1,000 lines secured" in result.stdout
