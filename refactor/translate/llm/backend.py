@@ -69,13 +69,12 @@ def model_pass(ledger: Ledger, target_id: int, root: Path, units: Sequence[UnitV
     """Run the model over `units` (functions); update `code` in place; the attempts to
     record after the drafts' (newest last)."""
     summary = ModelSummary()
-    names = {u.id: u.name for u in ledger.units(target_id)}
-    calls: dict[int, set[int]] = {}
+    everything = {u.id: u for u in ledger.units(target_id)}
+    refs: dict[tuple[int, str], set[int]] = {}
     for src, dst, kind in ledger.edges(target_id):
-        if kind == "call":
-            calls.setdefault(src, set()).add(dst)
+        refs.setdefault((src, kind), set()).add(dst)
     jobs = [job for unit in units if unit.kind == "function"
-            if (job := _job(unit, root, drafts, code, calls, names, backend,
+            if (job := _job(unit, root, drafts, code, refs, everything, backend,
                             config.context_tokens)) is not None]
     summary.units = len(jobs)
     if not jobs:
@@ -104,27 +103,35 @@ async def _run(jobs: list[Job], ledger: Ledger, c: CTarget, config: ModelConfig,
 
 
 def _job(unit: UnitView, root: Path, drafts: dict[int, Attempt], code: dict[str, str],
-         calls: dict[int, set[int]], names: dict[int, str], backend: str,
-         context_tokens: int) -> Job | None:
+         refs: dict[tuple[int, str], set[int]], everything: dict[int, UnitView],
+         backend: str, context_tokens: int) -> Job | None:
     draft = drafts.get(unit.id)
     if draft is None or draft.module is None or draft.module not in code:
         return None  # no module to build the answer in (the whole file failed)
     has_draft = draft.status == "translated"
-    source = _source(root / unit.path, unit.start_line, unit.end_line)
-    callees = {names[d]: drafts[d].rust for d in calls.get(unit.id, ())
-               if d in drafts and drafts[d].status == "translated"}
+    source = _source(root, unit)
+
+    def translated(kind: str) -> dict[str, str]:
+        """name -> Rust of the units `unit` refers to by `kind` edges that have one."""
+        return {everything[d].name: drafts[d].rust for d in refs.get((unit.id, kind), ())
+                if d in drafts and drafts[d].status == "translated"}
+
+    macros = {everything[d].name: _source(root, everything[d])
+              for d in refs.get((unit.id, "macro"), ())}
     context = build_context(
         UnitRef(unit.path, unit.kind, unit.name, unit.start_line, unit.end_line), source,
-        callees=callees, draft=draft.rust if has_draft and backend == "hybrid" else None,
+        macros=macros, callees=translated("call"), types=translated("type"),
+        globals_=translated("global"),
+        draft=draft.rust if has_draft and backend == "hybrid" else None,
         shim_signature=rust_fn_signature(draft.rust, unit.name) if has_draft else None,
         budget_tokens=context_tokens)
     frame = ModuleFrame(draft.module, code[draft.module], draft.rust if has_draft else "")
     return Job(unit.id, unit.name, frame, context, frozenset(_WORD.findall(source)))
 
 
-def _source(path: Path, start: int, end: int) -> str:
-    lines = path.read_text("utf-8", errors="replace").splitlines()
-    return "\n".join(lines[start - 1:end])
+def _source(root: Path, unit: UnitView) -> str:
+    lines = (root / unit.path).read_text("utf-8", errors="replace").splitlines()
+    return "\n".join(lines[unit.start_line - 1:unit.end_line])
 
 
 def _settle(job: Job, outcome: Outcome, draft: Attempt, code: dict[str, str], backend: str,
