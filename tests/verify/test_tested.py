@@ -74,3 +74,37 @@ def test_a_failing_build_is_reported_not_raised(tmp_path: Path) -> None:
     result = verify_program(load_target(toml), tmp_path / "work", None, UNITS)
     assert {v.status for v in result.verdicts.values()} == {"not-run"}
     assert "build command 'make' failed" in result.problems[0]
+
+
+def test_bisection_names_the_guilty_unit_among_the_whole_demo(tmp_path: Path, cli) -> None:
+    """The translated kvstore with one function made wrong (the minus sign of a negative
+    number printed as a plus): all 70 functions substituted, one named."""
+    from refactor.ledger import Ledger
+    from refactor.verify.builds import build_crate
+    from tests.conftest import REPO
+
+    toml, ledger = REPO / "targets" / "kvstore.toml", tmp_path / "l.db"
+    assert cli("scan", toml, "--ledger", ledger).code == 0
+    assert cli("translate", toml, "--ledger", ledger).code == 0
+    crate = tmp_path / "rust" / "kvstore"
+    module = crate / "src" / "src_strutil.rs"
+    text = module.read_text()
+    wrong = "        (*{  let __t3: *mut i8 = p.wrapping_offset(-1); p = __t3; __t3 }) = 45i8;"
+    assert wrong in text, "the translation of kv_format_int64 changed; update this mutation"
+    module.write_text(text.replace(wrong, wrong.replace("45i8", "43i8")))
+    built = build_crate(crate, [], clippy=False)
+    assert built.ok and built.staticlib is not None
+    with Ledger(ledger) as led:
+        tid = led.targets()[0][0]
+        statics = led.static_units(tid)
+        units = [ProgramUnit(u.id, u.path, u.name, u.id in statics)
+                 for u in led.units(tid) if u.kind == "function"]
+    result = verify_program(load_target(toml), tmp_path / "work", built.staticlib, units)
+    names = {u.unit_id: u.name for u in units}
+    failed = [names[uid] for uid, v in result.verdicts.items() if v.status == "fail"]
+    assert failed == ["kv_format_int64"]
+    passed = [uid for uid, v in result.verdicts.items() if v.status == "pass"]
+    assert len(passed) >= 40  # the rest, substituted together, still agree
+    detail = result.verdicts[next(u.unit_id for u in units
+                                  if u.name == "kv_format_int64")].detail
+    assert "expected" in detail and "+" in detail

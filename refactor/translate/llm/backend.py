@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from refactor.ledger import Attempt, Ledger, UnitView
+from refactor.translate.c.preprocess import Preprocessed, PreprocessError, preprocess
 from refactor.translate.llm.budget import Budget, Caps
 from refactor.translate.llm.checker import CTarget, ModuleFrame
 from refactor.translate.llm.client import ChatClient
@@ -73,9 +74,10 @@ def model_pass(ledger: Ledger, target_id: int, root: Path, units: Sequence[UnitV
     refs: dict[tuple[int, str], set[int]] = {}
     for src, dst, kind in ledger.edges(target_id):
         refs.setdefault((src, kind), set()).add(dst)
+    expanded = _Expanded(root, c)
     jobs = [job for unit in units if unit.kind == "function"
             if (job := _job(unit, root, drafts, code, refs, everything, backend,
-                            config.context_tokens)) is not None]
+                            config.context_tokens, expanded)) is not None]
     summary.units = len(jobs)
     if not jobs:
         return [], summary
@@ -104,7 +106,7 @@ async def _run(jobs: list[Job], ledger: Ledger, c: CTarget, config: ModelConfig,
 
 def _job(unit: UnitView, root: Path, drafts: dict[int, Attempt], code: dict[str, str],
          refs: dict[tuple[int, str], set[int]], everything: dict[int, UnitView],
-         backend: str, context_tokens: int) -> Job | None:
+         backend: str, context_tokens: int, expanded: _Expanded) -> Job | None:
     draft = drafts.get(unit.id)
     if draft is None or draft.module is None or draft.module not in code:
         return None  # no module to build the answer in (the whole file failed)
@@ -120,13 +122,38 @@ def _job(unit: UnitView, root: Path, drafts: dict[int, Attempt], code: dict[str,
               for d in refs.get((unit.id, "macro"), ())}
     context = build_context(
         UnitRef(unit.path, unit.kind, unit.name, unit.start_line, unit.end_line), source,
-        macros=macros, callees=translated("call"), types=translated("type"),
+        macros=macros, preprocessed=expanded.unit(unit), callees=translated("call"),
+        types=translated("type"),
         globals_=translated("global"),
         draft=draft.rust if has_draft and backend == "hybrid" else None,
         shim_signature=rust_fn_signature(draft.rust, unit.name) if has_draft else None,
         budget_tokens=context_tokens)
     frame = ModuleFrame(draft.module, code[draft.module], draft.rust if has_draft else "")
     return Job(unit.id, unit.name, frame, context, frozenset(_WORD.findall(source)))
+
+
+class _Expanded:
+    """Each file preprocessed once (`cc -E` with the target's flags); a unit's lines as
+    the compiler sees them, or None when the file does not preprocess."""
+
+    def __init__(self, root: Path, c: CTarget) -> None:
+        self.root, self.c = root, c
+        self.files: dict[str, Preprocessed | None] = {}
+
+    def unit(self, unit: UnitView) -> str | None:
+        if unit.path not in self.files:
+            try:
+                self.files[unit.path] = preprocess(self.root / unit.path,
+                                                   self.c.include_dirs, self.c.defines)
+            except PreprocessError:
+                self.files[unit.path] = None
+        done = self.files[unit.path]
+        if done is None:
+            return None
+        rows = done.text.decode("utf-8", "replace").split("\n")
+        mine = [row for i, row in enumerate(rows) if done.in_main(i)
+                and unit.start_line <= done.origin(i)[1] <= unit.end_line]
+        return "\n".join(row for row in mine if row.strip()) or None
 
 
 def _source(root: Path, unit: UnitView) -> str:
