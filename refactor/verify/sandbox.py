@@ -18,6 +18,7 @@ import selectors
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -85,13 +86,23 @@ def _bwrap_prefix(workdir: Path, writable: Sequence[Path], network: bool,
             "--tmpfs", "/tmp", "--die-with-parent", "--new-session"]
     if not network:
         argv.append("--unshare-net")
-    for path in readable:  # visible again under the private /tmp, still read-only
+    for path in (*readable, *_own_files()):  # visible again under the private /tmp
         real = str(Path(path).resolve())
         argv += ["--ro-bind", real, real]
     for path in (workdir, *writable):
         real = str(Path(path).resolve())
         argv += ["--bind", real, real]
     return [*argv, "--chdir", str(workdir.resolve()), "--"]
+
+
+@functools.cache
+def _own_files() -> tuple[Path, ...]:
+    """This installation's interpreter environment and package, when they live under /tmp
+    (a checkout or virtualenv there): sandboxed helpers run them, read-only."""
+    import refactor
+
+    mine = {Path(sys.prefix).resolve(), Path(refactor.__file__).resolve().parents[1]}
+    return tuple(sorted(p for p in mine if p.is_relative_to("/tmp")))
 
 
 def _limit_child(limits: Limits) -> None:  # runs in the child between fork and exec
