@@ -65,8 +65,9 @@ def run(
     totals = report["totals"]
     assert isinstance(totals, dict)
     per_kloc = totals.get("cost_per_1000_loc_secured")
-    console.print(f"{totals['loc_secured']:,} of {totals['loc']:,} code lines secured; model "
-                  f"cost {totals['cost']:.4f}"
-                  + (f", {per_kloc:.4f} per 1,000 lines secured" if per_kloc is not None
-                     else ""), highlight=False)
+    spent = "" if backend == "rules" and not totals["cost"] else (
+        f"; model cost {totals['cost']:.4f}"
+        + (f", {per_kloc:.4f} per 1,000 lines secured" if per_kloc is not None else ""))
+    console.print(f"{totals['loc_secured']:,} of {totals['loc']:,} code lines secured{spent}",
+                  highlight=False)
     console.print(f"report: {path}", highlight=False)
