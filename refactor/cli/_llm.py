@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from refactor.cli._common import abort
+from refactor.cli._common import abort, check_backend
 from refactor.model.target import LLMSettings
 from refactor.translate.llm.backend import ModelConfig
 from refactor.translate.llm.budget import Caps
@@ -19,6 +19,8 @@ from refactor.translate.llm.driver import Settings
 from refactor.translate.llm.loop import Limits
 from refactor.translate.llm.model import Prices
 
+Backend = Annotated[str, typer.Option(help="Translation backend: rules (offline), llm or "
+                                     "hybrid (the model improves the rules draft).")]
 Model = Annotated[str | None, typer.Option(
     help="Model name for --backend llm|hybrid (or [llm] model in the target TOML).")]
 BaseUrl = Annotated[str | None, typer.Option(
@@ -34,7 +36,9 @@ MaxCost = Annotated[float | None, typer.Option(help="Cost cap for the whole run.
 def model_config(settings: LLMSettings, backend: str, model: str | None,
                  base_url: str | None, concurrency: int | None, no_cache: bool,
                  max_tokens: int | None, max_cost: float | None) -> ModelConfig | None:
-    """The model configuration of a run, or None for the rules backend."""
+    """The model configuration of a run, or None for the rules backend; an unknown
+    backend or a missing model ends the command with what to pass."""
+    check_backend(backend)
     if backend == "rules":
         return None
     name = model or settings.model

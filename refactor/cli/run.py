@@ -11,7 +11,6 @@ from refactor.cli import _llm
 from refactor.cli import translate as translate_cmd
 from refactor.cli import verify as verify_cmd
 from refactor.cli._common import (
-    check_backend,
     console,
     default_crate,
     default_ledger,
@@ -27,9 +26,7 @@ from refactor.translate.pipeline import translate_target
 
 def run(
     target: Annotated[str, typer.Argument(help="A source directory or targets/<name>.toml.")],
-    backend: Annotated[str, typer.Option(help="Translation backend: rules (offline), llm "
-                                         "or hybrid (the model improves the rules draft).")]
-    = "rules",
+    backend: _llm.Backend = "rules",
     ledger: Annotated[Path | None, typer.Option(help="Ledger database (default: "
                                                 "TARGET/.refactor/ledger.db).")] = None,
     report_dir: Annotated[Path | None, typer.Option(help="Where report.json goes "
@@ -40,7 +37,6 @@ def run(
     max_tokens: _llm.MaxTokens = None, max_cost: _llm.MaxCost = None,
 ) -> None:
     """The whole pipeline on one target; every result lands in the ledger."""
-    check_backend(backend)
     ref = resolve_target(target)
     config = _llm.model_config(target_model(ref).llm, backend, model, base_url, concurrency,
                                no_cache, max_tokens, max_cost)

@@ -11,7 +11,6 @@ from rich.table import Table
 from refactor.cli import _llm
 from refactor.cli._common import (
     abort,
-    check_backend,
     console,
     default_crate,
     default_ledger,
@@ -28,9 +27,7 @@ SHOWN_REASONS = 8
 def translate(
     target: Annotated[str, typer.Argument(help="A source directory or targets/<name>.toml "
                                           "(scanned first with `refactor scan`).")],
-    backend: Annotated[str, typer.Option(help="Translation backend: rules (offline), llm "
-                                         "or hybrid (the model improves the rules draft).")]
-    = "rules",
+    backend: _llm.Backend = "rules",
     ledger: Annotated[Path | None, typer.Option(help="Ledger database (default: "
                                                 "TARGET/.refactor/ledger.db).")] = None,
     out: Annotated[Path | None, typer.Option(help="Crate directory (default: rust/<target> "
@@ -40,7 +37,6 @@ def translate(
     max_tokens: _llm.MaxTokens = None, max_cost: _llm.MaxCost = None,
 ) -> None:
     """Translate every planned unit, callees first, into the target's Rust crate."""
-    check_backend(backend)
     ref = resolve_target(target)
     config = _llm.model_config(target_model(ref).llm, backend, model, base_url, concurrency,
                                no_cache, max_tokens, max_cost)
