@@ -47,7 +47,8 @@ demo: setup
 	$(BIN)/refactor scan targets/payroll.toml --ledger $(DEMO_LEDGER)
 	COLUMNS=160 $(BIN)/refactor status targets/kvstore.toml --ledger $(DEMO_LEDGER) --units
 	COLUMNS=160 $(BIN)/refactor status --ledger $(DEMO_LEDGER)
-	@echo "demo: ledger written to $(DEMO_LEDGER), report to reports/demo/report.json"
+	$(BIN)/refactor report --ledger $(DEMO_LEDGER) --out reports/demo
+	@echo "demo: ledger $(DEMO_LEDGER); report reports/demo/index.html (open it in a browser), reports/demo/summary.md, reports/demo/report.json"
 
 test: setup
 	$(BIN)/ruff check refactor tests bench

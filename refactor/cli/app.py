@@ -7,6 +7,7 @@ import sqlite3
 import typer
 
 from refactor.cli import plan as plan_cmd
+from refactor.cli import report as report_cmd
 from refactor.cli import run as run_cmd
 from refactor.cli import scan as scan_cmd
 from refactor.cli import status as status_cmd
@@ -30,6 +31,7 @@ app.command("translate")(translate_cmd.translate)
 app.command("translate-file")(translate_file_cmd.translate_file)
 app.command("verify")(verify_cmd.verify)
 app.command("run")(run_cmd.run)
+app.command("report")(report_cmd.report)
 
 
 def main() -> None:

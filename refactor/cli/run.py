@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +20,7 @@ from refactor.cli._common import (
     target_model,
 )
 from refactor.plan import plan_target
-from refactor.report import build_report, write_report
+from refactor.report import dashboard_data, report_json
 from refactor.scan import scan_target
 from refactor.translate.pipeline import translate_target
 
@@ -56,8 +57,10 @@ def run(
         translate_cmd.render(ref.name, translated)
         verified = verify_cmd.run_verify(led, ref, crate, "tested", fuzz_examples)
         verify_cmd.render(ref.name, verified)
-        report = build_report(led, [tid])
-        path = write_report((report_dir or led.path.parent) / "report.json", report)
+        report = report_json(dashboard_data([led], details=False))
+        path = (report_dir or led.path.parent) / "report.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(report, indent=1) + "\n", "utf-8")
     totals = report["totals"]
     assert isinstance(totals, dict)
     per_kloc = totals.get("cost_per_1000_loc_secured")

@@ -55,3 +55,11 @@ def spend(conn: sqlite3.Connection, target_id: int) -> tuple[int, int, float]:
         "COALESCE(SUM(a.cost), 0) FROM attempts a JOIN units u ON u.id = a.unit_id "
         "WHERE u.target_id = ?", (target_id,)).fetchone()
     return int(row[0]), int(row[1]), float(row[2])
+
+
+def per_unit(conn: sqlite3.Connection, target_id: int) -> dict[int, tuple[int, float]]:
+    """unit id -> (attempts, their total cost), every backend and status."""
+    rows = conn.execute(
+        "SELECT a.unit_id, COUNT(*), COALESCE(SUM(a.cost), 0) FROM attempts a JOIN units u "
+        "ON u.id = a.unit_id WHERE u.target_id = ? GROUP BY a.unit_id", (target_id,))
+    return {r[0]: (int(r[1]), float(r[2])) for r in rows}

@@ -103,6 +103,14 @@ class Ledger:
             "ORDER BY id DESC LIMIT 1", (target_id, command)).fetchone()
         return json.loads(row[0]) if row else {}
 
+    def run_history(self, command: str) -> list[tuple[int, str, dict[str, object]]]:
+        """(target id, finished at, stats) of every finished `command` run, oldest first."""
+        rows = self.conn.execute(
+            "SELECT target_id, finished_at, stats FROM runs WHERE command = ? AND status = "
+            "'ok' AND finished_at IS NOT NULL AND target_id IS NOT NULL ORDER BY finished_at, "
+            "id", (command,))
+        return [(r[0], r[1], json.loads(r[2]) if r[2] else {}) for r in rows]
+
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
@@ -305,6 +313,10 @@ class Ledger:
 
     def latest_attempts(self, target_id: int) -> dict[int, attempts.Attempt]:
         return attempts.latest(self.conn, target_id)
+
+    def attempt_counts(self, target_id: int) -> dict[int, tuple[int, float]]:
+        """unit id -> (attempts, their total cost)."""
+        return attempts.per_unit(self.conn, target_id)
 
     def spend(self, target_id: int) -> tuple[int, int, float]:
         """Model tokens in and out, and cost, over every attempt of the target."""

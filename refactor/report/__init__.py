@@ -1,6 +1,9 @@
-"""The report stage: what the ledger says was secured, as `report.json` (DESIGN.md)."""
+"""The report stage: what the ledgers say was secured, as `report.json`, `summary.md` and a
+self-contained `index.html`."""
 
-from refactor.report.json_report import REPORT_SCHEMA_VERSION, build_report, write_report
+from refactor.report.data import GOAL_LOC, REPORT_SCHEMA_VERSION, dashboard_data, report_json
 from refactor.report.outcomes import Outcome, unit_outcomes
+from refactor.report.summary import render_summary
 
-__all__ = ["REPORT_SCHEMA_VERSION", "Outcome", "build_report", "unit_outcomes", "write_report"]
+__all__ = ["GOAL_LOC", "REPORT_SCHEMA_VERSION", "Outcome", "dashboard_data",
+           "render_summary", "report_json", "unit_outcomes"]

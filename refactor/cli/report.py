@@ -1,0 +1,37 @@
+"""`refactor report`: report.json, summary.md and index.html from one or more ledgers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from refactor.cli._common import console, existing_ledger
+from refactor.report import dashboard_data, render_summary, report_json
+
+
+def report(
+    ledger: Annotated[list[Path], typer.Option(help="A ledger; repeat to merge several "
+                                               "(repositories, or CI shards) into one view.")],
+    out: Annotated[Path, typer.Option(help="Directory for report.json, summary.md and "
+                                      "index.html.")] = Path("reports"),
+) -> None:
+    """Write the progress report: lines of code secured against the 100M-line goal."""
+    ledgers = [existing_ledger(path) for path in ledger]
+    try:
+        with console.status("reading the ledgers"):
+            data = dashboard_data(ledgers)
+    finally:
+        for led in ledgers:
+            led.close()
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "report.json").write_text(json.dumps(report_json(data), indent=1) + "\n", "utf-8")
+    (out / "summary.md").write_text(render_summary(data), "utf-8")
+    written = ["report.json", "summary.md"]
+    t = data["totals"]
+    console.print(f"{t['loc_secured']:,} of {t['loc']:,} code lines secured "
+                  f"({t['units_secured']:,} of {t['units']:,} units) in "
+                  f"{len(data['targets'])} targets; goal {data['goal_loc']:,}", highlight=False)
+    console.print(f"wrote {', '.join(str(out / name) for name in written)}", highlight=False)
