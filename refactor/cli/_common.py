@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
 from refactor.ledger import Ledger, LedgerError
 from refactor.model import TargetError, load_target
@@ -63,6 +64,13 @@ def resolve_target(spec: str) -> TargetRef:
     # A plain directory: headers are found beside the sources, or in include/
     includes = (root, root / "include") if (root / "include").is_dir() else (root,)
     return TargetRef(root.name or "root", root, [], includes)
+
+
+def progress_bar(enabled: bool = True) -> Progress:
+    """A progress bar with counts and ETA on a terminal; silent otherwise (CI logs)."""
+    return Progress("[progress.description]{task.description}", BarColumn(),
+                    MofNCompleteColumn(), TimeRemainingColumn(), console=console,
+                    disable=not (enabled and console.is_terminal), transient=True)
 
 
 def target_model(ref: TargetRef) -> Target:

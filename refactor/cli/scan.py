@@ -7,10 +7,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
-from refactor.cli._common import console, default_ledger, open_ledger, resolve_target
+from refactor.cli._common import (
+    console,
+    default_ledger,
+    open_ledger,
+    progress_bar,
+    resolve_target,
+)
 from refactor.ledger import Ledger
 from refactor.model import SCAN_SCHEMA_VERSION
 from refactor.scan import DEFAULT_MAX_BYTES, ScanSummary, scan_target
@@ -34,10 +39,7 @@ def scan(
     """Find C and COBOL sources, split them into translation units, record them."""
     ref = resolve_target(target)
     with open_ledger(ledger or default_ledger(ref)) as led:
-        show_progress = not as_json and console.is_terminal
-        with Progress("[progress.description]{task.description}", BarColumn(),
-                      MofNCompleteColumn(), TimeRemainingColumn(), console=console,
-                      disable=not show_progress, transient=True) as bar:
+        with progress_bar(enabled=not as_json) as bar:
             task = bar.add_task(f"scanning {ref.name}", total=None)
             summary = scan_target(
                 ref.root, led, ref.name, exclude=[*ref.exclude, *(exclude or [])],

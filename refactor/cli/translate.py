@@ -15,6 +15,7 @@ from refactor.cli._common import (
     default_crate,
     default_ledger,
     existing_ledger,
+    progress_bar,
     resolve_target,
     target_model,
 )
@@ -49,11 +50,13 @@ def translate(
         if not led.planned(tid):  # plan on the fly: callees first needs an order
             plan_target(led, tid)
         crate = out.resolve() if out else default_crate(led, ref.name)
-        with console.status(f"translating {ref.name}") as status:
+        with progress_bar() as bar:
+            task = bar.add_task(f"translating {ref.name}", total=None)
             summary = translate_target(
                 led, tid, ref.name, ref.root, crate, ref.include_dirs, ref.defines, backend,
-                progress=lambda path: status.update(f"translating {ref.name}: {path}"),
-                model=config)
+                progress=lambda what: bar.update(task, advance=1,
+                                                 description=f"{ref.name}: {what[:50]}"),
+                model=config, on_start=lambda n: bar.update(task, total=n))
     render(ref.name, summary)
 
 

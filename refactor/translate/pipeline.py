@@ -62,6 +62,7 @@ def translate_target(
     include_dirs: Sequence[Path] = (), defines: Sequence[str] = (),
     backend: str = "rules", translator: Translator = _default_translator,
     progress: Callable[[str], None] | None = None, model: ModelConfig | None = None,
+    on_start: Callable[[int], None] | None = None,
 ) -> TranslateSummary:
     """Translate the target's planned C units into `crate_dir` and record every attempt.
 
@@ -89,6 +90,9 @@ def translate_target(
         summary.compile_commands = str(database.path)
     code: dict[str, str] = {}
     drafts: dict[int, Attempt] = {}
+    if on_start:  # the files, then (with a model) the functions: one step each
+        functions = sum(u.kind == "function" for u in units)
+        on_start(len(order) + (functions if model is not None and backend != "rules" else 0))
     try:
         for path in order:
             if progress:
