@@ -4,8 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # System tools the tests use for real: GnuCOBOL (the COBOL oracle), cloc (the line-count
-# reference), bubblewrap (sandbox), git.
-APT_PACKAGES := gnucobol3 cloc bubblewrap git
+# reference), bubblewrap (sandbox), git, Chromium (the dashboard's browser tests, headless).
+APT_PACKAGES := gnucobol3 cloc bubblewrap git chromium
 DEMO_LEDGER  := reports/demo/ledger.db
 
 .PHONY: setup system venv demo test test-all lint bench clean
@@ -18,6 +18,7 @@ system:
 	command -v cloc  >/dev/null 2>&1 || missing="$$missing cloc"; \
 	command -v bwrap >/dev/null 2>&1 || missing="$$missing bubblewrap"; \
 	command -v git   >/dev/null 2>&1 || missing="$$missing git"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "setup: installing system packages:$$missing"; \

@@ -6,6 +6,7 @@ import sqlite3
 
 import typer
 
+from refactor.cli import dashboard as dashboard_cmd
 from refactor.cli import plan as plan_cmd
 from refactor.cli import report as report_cmd
 from refactor.cli import run as run_cmd
@@ -32,6 +33,7 @@ app.command("translate-file")(translate_file_cmd.translate_file)
 app.command("verify")(verify_cmd.verify)
 app.command("run")(run_cmd.run)
 app.command("report")(report_cmd.report)
+app.command("dashboard")(dashboard_cmd.dashboard)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ import typer
 
 from refactor.cli._common import console, existing_ledger
 from refactor.report import dashboard_data, render_summary, report_json
+from refactor.report.html import render_html
 
 
 def report(
@@ -18,7 +19,8 @@ def report(
     out: Annotated[Path, typer.Option(help="Directory for report.json, summary.md and "
                                       "index.html.")] = Path("reports"),
 ) -> None:
-    """Write the progress report: lines of code secured against the 100M-line goal."""
+    """Write the progress report: lines of code secured against the 100M-line goal
+    (report.json, summary.md, and index.html: one self-contained page, offline)."""
     ledgers = [existing_ledger(path) for path in ledger]
     try:
         with console.status("reading the ledgers"):
@@ -29,7 +31,8 @@ def report(
     out.mkdir(parents=True, exist_ok=True)
     (out / "report.json").write_text(json.dumps(report_json(data), indent=1) + "\n", "utf-8")
     (out / "summary.md").write_text(render_summary(data), "utf-8")
-    written = ["report.json", "summary.md"]
+    (out / "index.html").write_text(render_html(data), "utf-8")
+    written = ["report.json", "summary.md", "index.html"]
     t = data["totals"]
     console.print(f"{t['loc_secured']:,} of {t['loc']:,} code lines secured "
                   f"({t['units_secured']:,} of {t['units']:,} units) in "

@@ -7,10 +7,12 @@ on demand, at most once per `min_interval` seconds however many browsers poll.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -52,7 +54,7 @@ class DashboardServer(ThreadingHTTPServer):
         self.poll_seconds = poll_seconds
         self.min_interval = min_interval
         self._lock = threading.Lock()
-        self._cached: tuple[float, bytes] | None = None
+        self._cached: _Cached | None = None
 
     @property
     def url(self) -> str:
@@ -60,15 +62,29 @@ class DashboardServer(ThreadingHTTPServer):
         host = str(host)
         return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
 
-    def data_json(self) -> bytes:
-        """The current data as JSON, read again when the cached copy is older than
-        `min_interval`. Provider errors propagate (the handler answers 503)."""
+    def data_json(self) -> tuple[bytes, str]:
+        """The current data as JSON and its version tag (it changes when anything but
+        `generated_at` does). Read again when the cached copy is older than `min_interval`,
+        or than twice the time the last read took. Provider errors propagate (the handler
+        answers 503)."""
         with self._lock:
             now = time.monotonic()
-            if self._cached is None or now - self._cached[0] >= self.min_interval:
-                body = json.dumps(self.provider(), ensure_ascii=False).encode("utf-8")
-                self._cached = (now, body)
-            return self._cached[1]
+            if self._cached is None or now - self._cached.at >= max(
+                    self.min_interval, 2 * self._cached.took):
+                data = self.provider()
+                body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+                stable = json.dumps({**data, "generated_at": None}, sort_keys=True)
+                etag = '"' + hashlib.sha256(stable.encode("utf-8")).hexdigest()[:32] + '"'
+                self._cached = _Cached(now, time.monotonic() - now, body, etag)
+            return self._cached.body, self._cached.etag
+
+
+@dataclass(frozen=True)
+class _Cached:
+    at: float
+    took: float
+    body: bytes
+    etag: str
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -82,23 +98,30 @@ class _Handler(BaseHTTPRequestHandler):
                        f"{route}: not here; the dashboard is at / and its data at /data.json")
             return
         try:
-            body = self.server.data_json()
+            body, etag = self.server.data_json()
         except Exception as exc:  # the ledger is busy, missing or damaged: say so, keep serving
             self._send(HTTPStatus.SERVICE_UNAVAILABLE, "text/plain; charset=utf-8",
                        f"could not read the ledger: {exc}; the page retries, check the "
                        "ledger path passed to `refactor dashboard`")
             return
         if route == "/data.json":
-            self._send(HTTPStatus.OK, "application/json", body)
+            if self.headers.get("If-None-Match") == etag:
+                self._send(HTTPStatus.NOT_MODIFIED, "application/json", b"", etag)
+            else:
+                self._send(HTTPStatus.OK, "application/json", body, etag)
             return
         page = render_html(json.loads(body), live=True, poll_seconds=self.server.poll_seconds)
         self._send(HTTPStatus.OK, "text/html; charset=utf-8", page)
 
-    def _send(self, status: HTTPStatus, kind: str, body: str | bytes) -> None:
+    def _send(self, status: HTTPStatus, kind: str, body: str | bytes,
+              etag: str | None = None) -> None:
         data = body.encode("utf-8") if isinstance(body, str) else body
         self.send_response(status)
         self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(data)))
+        if etag:
+            self.send_header("ETag", etag)
+        if status != HTTPStatus.NOT_MODIFIED:
+            self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.end_headers()

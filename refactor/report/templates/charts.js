@@ -60,7 +60,7 @@ function chartFrame(width, height, title, desc) {
 // Burn-up of lines secured. "linear": this project's scale, the goal marked off-scale at the
 // top; "log": 1 .. the goal, so both the demo and the goal fit.
 function burnupChart(d, scale) {
-  const W = 1120, H = 300, L = 78, R = 24, T = 30, B = 36;
+  const W = 1120, H = 250, L = 78, R = 24, T = 30, B = 34;
   const goal = d.goal_loc, hist = (d.history || []).map(
     (h) => ({t: new Date(h.at).getTime(), y: h.loc_secured})).filter((h) => !isNaN(h.t));
   const last = hist.length ? hist[hist.length - 1] : null;
@@ -124,6 +124,8 @@ function burnupChart(d, scale) {
     frame.append(svg("circle", {cx: x(h.t), cy: y(h.y), r: 3.5, class: "point"},
                      svg("title", {}, `${fmtDate(new Date(h.t).toISOString(), true)}: ${fmtInt(h.y)} lines secured`)));
   }
+  frame.append(svg("text", {x: x(last.t) + 8, y: y(last.y) - 8, class: "label now"},
+                   `${fmtInt(last.y)} lines secured`));
   const goalText = `goal: ${fmtInt(goal)} lines`;
   if (goal <= top) {
     frame.append(svg("line", {x1: L, x2: W - R, y1: y(goal), y2: y(goal), class: "goal-line"}),

@@ -1,7 +1,7 @@
 // The page: headline, charts, tables, unit view, and live refresh. Uses charts.js helpers.
 const PAGE = 50;
 const LEVEL_RANK = {none: 0, builds: 1, fuzzed: 2, tested: 3};
-const ui = {data: null, sig: null, sort: {key: null, dir: 1}, limit: PAGE, open: null,
+const ui = {data: null, sort: {key: null, dir: 1}, limit: PAGE, open: null,
             scale: "linear", matches: []};
 
 function setBar(id, part, whole) {
@@ -35,7 +35,7 @@ function renderHeadline(d) {
   text("headline-cost-per-kloc", t.cost_per_1000_loc_secured === null ? "– (nothing secured)"
        : fmtMoney(t.cost_per_1000_loc_secured));
   text("headline-eta", p.eta ? fmtDate(p.eta, false) : "not yet known");
-  text("headline-rate", p.rate_per_day ? `at ${fmtInt(p.rate_per_day)} lines a day` : (p.basis || ""));
+  text("headline-rate", p.rate_per_day ? `at ${fmtInt(p.rate_per_day)} lines a day` : "basis: under the chart");
   document.title = `Great Refactor: ${fmtInt(t.loc_secured)} of ${fmtInt(d.goal_loc)} lines secured`;
 }
 
@@ -194,20 +194,23 @@ function render(d) {
   document.body.dataset.rendered = d.generated_at;
 }
 
-function signature(d) { return JSON.stringify(Object.assign({}, d, {generated_at: null})); }
-
 function startLive(seconds) {
   const status = $("live-status");
+  let etag = null;
   status.hidden = false;
   status.textContent = "Live";
   const poll = async () => {
     try {
-      const resp = await fetch("data.json", {cache: "no-store"});
-      if (!resp.ok) throw new Error(`${resp.status} ${(await resp.text()).slice(0, 200)}`);
-      const d = await resp.json(), sig = signature(d);
-      if (sig !== ui.sig) { ui.sig = sig; render(d); } else text("generated-at", fmtDate(d.generated_at, true));
+      const resp = await fetch("data.json", {cache: "no-store",
+                                             headers: etag ? {"If-None-Match": etag} : {}});
+      if (resp.status !== 304) {
+        if (!resp.ok) throw new Error(`${resp.status} ${(await resp.text()).slice(0, 300)}`);
+        const d = await resp.json();
+        etag = resp.headers.get("ETag");
+        render(d);
+      }
       status.className = "live";
-      status.textContent = "Live · updated " + new Date().toLocaleTimeString("en-GB");
+      status.textContent = "Live · checked " + new Date().toLocaleTimeString("en-GB");
     } catch (err) {
       status.className = "live error";
       status.textContent = "Live · update failed, retrying: " + err.message;
@@ -219,7 +222,6 @@ function startLive(seconds) {
 
 function init() {
   const d = JSON.parse($("dashboard-data").textContent);
-  ui.sig = signature(d);
   let timer = null;
   const refilter = () => { ui.limit = PAGE; renderUnits(); };
   $("unit-filter").addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(refilter, 120); });
