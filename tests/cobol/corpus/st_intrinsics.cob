@@ -1,0 +1,34 @@
+      * ST-INTRINSICS: string intrinsic functions UPPER-CASE,
+      * LOWER-CASE, REVERSE, LENGTH, TRIM (LEADING / TRAILING) and
+      * NUMVAL, used as senders.
+       IDENTIFICATION DIVISION.
+       PROGRAM-ID. ST-INTRINSICS.
+       DATA DIVISION.
+       WORKING-STORAGE SECTION.
+       01  WS-S                PIC X(12) VALUE "  Mixed Case".
+       01  WS-T                PIC X(12).
+       01  WS-LEN              PIC 99.
+       01  WS-NUMTXT           PIC X(10) VALUE " -12.50".
+       01  WS-NUM              PIC S9(4)V99.
+       PROCEDURE DIVISION.
+       MAIN-PARA.
+           MOVE FUNCTION UPPER-CASE(WS-S) TO WS-T
+           DISPLAY "UPPER=[" WS-T "]"
+           MOVE FUNCTION LOWER-CASE(WS-S) TO WS-T
+           DISPLAY "LOWER=[" WS-T "]"
+           MOVE FUNCTION REVERSE(WS-S) TO WS-T
+           DISPLAY "REVERSE=[" WS-T "]"
+           MOVE FUNCTION LENGTH(WS-S) TO WS-LEN
+           DISPLAY "LENGTH=" WS-LEN
+           MOVE FUNCTION TRIM(WS-S) TO WS-T
+           DISPLAY "TRIM=[" WS-T "]"
+           MOVE FUNCTION LENGTH(FUNCTION TRIM(WS-S)) TO WS-LEN
+           DISPLAY "TRIM-LENGTH=" WS-LEN
+           MOVE FUNCTION LENGTH(FUNCTION TRIM(WS-S TRAILING)) TO WS-LEN
+           DISPLAY "TRIM-TRAILING-LENGTH=" WS-LEN
+           DISPLAY "TRIM-DISPLAY=[" FUNCTION TRIM(WS-S LEADING) "]"
+           MOVE FUNCTION UPPER-CASE(WS-S(3:5)) TO WS-T
+           DISPLAY "UPPER-PART=[" WS-T "]"
+           COMPUTE WS-NUM = FUNCTION NUMVAL(WS-NUMTXT) * 2
+           DISPLAY "NUMVAL*2=" WS-NUM
+           STOP RUN.
