@@ -58,11 +58,20 @@ class _Context:
     attempts: dict[int, Attempt]  # current translated attempt per unit
     work: Path
     verdicts: dict[int, list[Verdict]] = field(default_factory=dict)
+    unsaved: list[Verdict] = field(default_factory=list)
 
     def add(self, unit_id: int, level: str, status: str, detail: str | None,
             evidence: dict[str, object] | None, isolation: str | None) -> None:
-        self.verdicts.setdefault(unit_id, []).append(Verdict(
-            unit_id, self.attempts[unit_id].id, level, status, detail, evidence, isolation))
+        verdict = Verdict(unit_id, self.attempts[unit_id].id, level, status, detail,
+                          evidence, isolation)
+        self.verdicts.setdefault(unit_id, []).append(verdict)
+        self.unsaved.append(verdict)
+
+    def save(self, run_id: int) -> None:
+        """Store the verdicts of the stage that just ended: an interrupted run keeps the
+        evidence of the stages it finished."""
+        self.ledger.record_verdicts(run_id, self.unsaved, [])
+        self.unsaved = []
 
 
 def verify_target(ledger: Ledger, target_id: int, target: Target, crate_dir: Path,
@@ -82,6 +91,7 @@ def verify_target(ledger: Ledger, target_id: int, target: Target, crate_dir: Pat
         if progress:
             progress("building the crate")
         built = _builds(ctx, crate_dir, summary)
+        ctx.save(run_id)
         functions = [uid for uid, b in built.units.items()
                      if b.ok and units[uid].kind == "function"]
         if "fuzzed" in stages and built.cdylib is not None and functions:
@@ -89,10 +99,12 @@ def verify_target(ledger: Ledger, target_id: int, target: Target, crate_dir: Pat
                 progress(f"fuzzing {len(functions)} functions")
             _fuzzed(ctx, built.cdylib, functions, include_dirs, defines, fuzz_examples,
                     summary)
+            ctx.save(run_id)
         if "tested" in stages and functions:
             if progress:
                 progress("testing the program on its workloads")
             _tested(ctx, built.staticlib, functions, summary)
+            ctx.save(run_id)
         _record(ctx, summary)
     except BaseException:
         ledger.finish_run(run_id, "failed", _stats(summary))
@@ -221,8 +233,7 @@ def _record(ctx: _Context, summary: VerifySummary) -> None:
         if safe:
             summary.secured += 1
             summary.loc_secured += unit.loc
-    verdicts = [v for vs in ctx.verdicts.values() for v in vs]
-    ctx.ledger.record_verdicts(summary.run_id, verdicts, rows)
+    ctx.ledger.record_verdicts(summary.run_id, ctx.unsaved, rows)
 
 
 def _through_users(users: set[int],
