@@ -1,0 +1,696 @@
+"""A COBOL program as a Rust program on the `cobol_rt` runtime (first cut).
+
+WORKING-STORAGE becomes one byte region (`mem`), every data item a `Field` view in a table
+(`self.f[k]`); paragraphs become methods returning a `Flow`, run by `run_range`, which
+follows COBOL's fall-through, PERFORM ranges and GO TO (a jump leaves the method and the
+range runner continues there); each sentence is a labelled block so NEXT SENTENCE can
+leave it. A statement this cut does not translate makes the whole program unsupported,
+with the statement and its line named: half a program is never emitted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from refactor.translate.cobol import procedure as P
+from refactor.translate.cobol.data import Item
+from refactor.translate.cobol.operands import (
+    And,
+    Binary,
+    ClassTest,
+    ConditionName,
+    Figurative,
+    FunctionCall,
+    Literal,
+    Not,
+    Or,
+    Ref,
+    Relation,
+    SignTest,
+    Unary,
+)
+from refactor.translate.cobol.program import Program
+
+
+class Unsupported(Exception):
+    """Internal: a construct this cut cannot translate (message names it and its line)."""
+
+
+@dataclass
+class _Slot:
+    item: Item
+    base: int  # offset of its record in `mem`
+    parents: list[Item]  # enclosing items, outermost first
+
+
+@dataclass
+class _Fields:
+    slots: list[_Slot] = field(default_factory=list)
+    by_name: dict[str, list[int]] = field(default_factory=dict)
+    index: dict[int, int] = field(default_factory=dict)  # id(item) -> slot
+    size: int = 0
+
+    def add_record(self, record: Item) -> None:
+        """Lay `record` out after the others, or over the record it REDEFINES."""
+        base = self.size
+        if record.redefines and record.redefines in self.by_name:
+            base = self.slots[self.by_name[record.redefines][0]].base
+        stack: list[tuple[Item, list[Item]]] = [(record, [])]
+        while stack:
+            item, parents = stack.pop()
+            k = len(self.slots)
+            self.slots.append(_Slot(item, base, parents))
+            self.index[id(item)] = k
+            self.by_name.setdefault(item.name, []).append(k)
+            stack.extend((c, [*parents, item]) for c in reversed(item.children))
+        self.size = max(self.size, base + record.size * record.occurs)
+
+    def resolve(self, ref: Ref) -> int:
+        found = [k for k in self.by_name.get(ref.name.upper(), [])
+                 if all(any(p.name == q.upper() for p in self.slots[k].parents)
+                        for q in ref.qualifiers)]
+        if not found:
+            raise Unsupported(f"data name {ref.name} is not in WORKING-STORAGE")
+        return found[0]
+
+
+_USAGE = {"display": "Display", "binary": "Binary", "comp-5": "Comp5", "packed": "Packed"}
+_ROUND = {None: "NearestAwayFromZero", "NEAREST-AWAY-FROM-ZERO": "NearestAwayFromZero",
+          "AWAY-FROM-ZERO": "AwayFromZero", "NEAREST-EVEN": "NearestEven",
+          "NEAREST-TOWARD-ZERO": "NearestTowardZero", "TOWARD-GREATER": "TowardGreater",
+          "TOWARD-LESSER": "TowardLesser", "TRUNCATION": "Truncation",
+          "PROHIBITED": "Prohibited"}
+_FIG = {"ZERO": "Zero", "ZEROS": "Zero", "ZEROES": "Zero", "SPACE": "Space",
+        "SPACES": "Space", "HIGH-VALUE": "HighValue", "HIGH-VALUES": "HighValue",
+        "LOW-VALUE": "LowValue", "LOW-VALUES": "LowValue", "QUOTE": "Quote",
+        "QUOTES": "Quote"}
+_REL = {"=": "is_eq", "<>": "is_ne", "<": "is_lt", ">": "is_gt", "<=": "is_le", ">=": "is_ge"}
+
+
+def _pic(item: Item) -> str:
+    if item.is_group:
+        return f"Pic::group({item.size})"
+    if item.usage not in _USAGE or item.picture is None:
+        raise Unsupported(f"{item.name} (line {item.line}): USAGE {item.usage}")
+    pic = f'Pic::parse("{item.picture.text}", Usage::{_USAGE[item.usage]})'
+    if item.sign_leading and item.sign_separate:
+        pic += ".sign_leading().sign_separate()"
+    elif item.sign_leading:
+        pic += ".sign_leading()"
+    elif item.sign_separate:
+        pic += ".sign_separate()"
+    if item.justified:
+        pic += ".justified()"
+    if item.blank_when_zero:
+        pic += ".blank_when_zero()"
+    return pic
+
+
+def _rust_str(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _bytes(text: str) -> str:
+    return "b" + _rust_str(text)
+
+
+@dataclass
+class _Emitter:
+    program: Program
+    fields: _Fields
+    paragraphs: list[P.Paragraph]
+    para_index: dict[str, int]
+    sections: dict[str, tuple[int, int]]
+    label: int = 0
+    loops: list[tuple[str, str]] = field(default_factory=list)  # inline PERFORM labels
+    qualified: dict[tuple[str, str], int] = field(default_factory=dict)  # (section, para)
+    owner: list[str] = field(default_factory=list)  # paragraph -> its section
+    current_section: str = ""
+
+    # ---------------------------------------------------------------- operands
+
+    def field(self, ref: Ref) -> str:
+        k = self.fields.resolve(ref)
+        slot = self.fields.slots[k]
+        occurs = [p for p in [*slot.parents, slot.item] if p.occurs > 1]
+        subs = list(ref.subscripts)
+        if len(subs) != len(occurs) and (subs or occurs):
+            raise Unsupported(f"{ref.name}: {len(subs)} subscripts for {len(occurs)} "
+                              "OCCURS levels")
+        base = f"self.f[{k}]"
+        for table, sub in zip(occurs, subs, strict=True):
+            base += f".occurs(({self.num(sub)}).to_i64() as usize, {table.size})"
+        if ref.refmod is not None:
+            start, length = ref.refmod
+            size = "None" if length is None else f"Some(({self.num(length)}).to_i64() as usize)"
+            base += f".refmod(({self.num(start)}).to_i64() as usize, {size})"
+        return base
+
+    def length(self, ref: Ref) -> int:
+        item = self.fields.slots[self.fields.resolve(ref)].item
+        if (item.occurs > 1 and not ref.subscripts) or any(
+                p.depending_on for p in [item, *self.fields.slots[
+                    self.fields.resolve(ref)].parents]):
+            raise Unsupported(f"LENGTH of {ref.name}: a table or OCCURS DEPENDING ON")
+        return item.size
+
+    def scale(self, ref: Ref) -> int:
+        item = self.fields.slots[self.fields.resolve(ref)].item
+        return item.picture.scale if item.picture else 0
+
+    def is_numeric(self, e: object) -> bool:
+        if isinstance(e, Literal):
+            return e.kind == "numeric" and not e.all
+        if isinstance(e, Ref):
+            if e.refmod is not None:
+                return False
+            item = self.fields.slots[self.fields.resolve(e)].item
+            return item.category in ("numeric",)
+        if isinstance(e, Figurative):
+            return e.name in ("ZERO", "ZEROS", "ZEROES")
+        return isinstance(e, Binary | Unary)
+
+    def num(self, e: object) -> str:
+        """A Rust `Decimal` expression."""
+        if isinstance(e, Literal) and e.kind == "numeric":
+            return f"Decimal::lit({_rust_str(e.value)})"
+        if isinstance(e, Ref):
+            return f"{self.field(e)}.get(&self.mem)"
+        if isinstance(e, Figurative) and e.name.startswith("ZERO"):
+            return "Decimal::ZERO"
+        if isinstance(e, FunctionCall) and e.name in ("LENGTH", "LENGTH-OF") \
+                and len(e.args) == 1 and isinstance(e.args[0], Ref):
+            return f'Decimal::lit("{self.length(e.args[0])}")'
+        if isinstance(e, Unary):
+            inner = self.num(e.operand)
+            return f"({inner}).neg()" if e.op == "-" else inner
+        if isinstance(e, Binary):
+            op = {"+": "add", "-": "sub", "*": "mul", "/": "div", "**": "pow"}[e.op]
+            return f"({self.num(e.left)}).{op}({self.num(e.right)})"
+        raise Unsupported(f"numeric operand {e}")
+
+    def value(self, e: object, raw: bool = False) -> str:
+        """A Rust `Value` expression (a MOVE sender or comparison operand)."""
+        if isinstance(e, Literal):
+            if e.all:
+                return f"Value::Fig(Fig::All({_bytes(e.value)}.to_vec()))"
+            if e.kind == "numeric":
+                return f"Value::num_lit({_rust_str(e.value)})"
+            if e.kind == "alphanumeric":
+                return f"Value::text({_rust_str(e.value)})"
+        if isinstance(e, Figurative):
+            if e.name not in _FIG:
+                raise Unsupported(f"figurative constant {e.name}")
+            return f"Value::Fig(Fig::{_FIG[e.name]})"
+        if isinstance(e, Ref):
+            item = self.fields.slots[self.fields.resolve(e)].item
+            method = "raw" if raw or item.is_group else "value"
+            return f"{self.field(e)}.{method}(&self.mem)"
+        if isinstance(e, Binary | Unary):
+            return f"Value::Num({self.num(e)}, 0)"
+        raise Unsupported(f"operand {type(e).__name__}")
+
+    def display_part(self, e: object) -> str:
+        if isinstance(e, FunctionCall) and e.name in ("LENGTH", "LENGTH-OF") \
+                and len(e.args) == 1 and isinstance(e.args[0], Ref):
+            return f'&b"{self.length(e.args[0])}"[..]'  # cobc folds it: no leading zeros
+        if isinstance(e, Literal) and not e.all:
+            return f"&{_bytes(e.value)}[..]"
+        if isinstance(e, Figurative) and e.name in _FIG:
+            return f"&Fig::{_FIG[e.name]}.repeat(1)[..]"
+        if isinstance(e, Ref):
+            return f"&{self.field(e)}.display(&self.mem)[..]"
+        raise Unsupported(f"DISPLAY of {type(e).__name__}")
+
+    # ---------------------------------------------------------------- conditions
+
+    def cond(self, c: object) -> str:
+        if isinstance(c, And):
+            return f"({self.cond(c.left)} && {self.cond(c.right)})"
+        if isinstance(c, Or):
+            return f"({self.cond(c.left)} || {self.cond(c.right)})"
+        if isinstance(c, Not):
+            return f"!({self.cond(c.operand)})"
+        if isinstance(c, Relation):
+            test = _REL[c.op]
+            if self.is_numeric(c.left) and self.is_numeric(c.right):
+                return f"({self.num(c.left)}).cmp_value(&{self.num(c.right)}).{test}()"
+            return f"compare(&{self.value(c.left)}, &{self.value(c.right)}).{test}()"
+        if isinstance(c, SignTest):
+            n = self.num(c.operand)
+            test = {"POSITIVE": f"(!{n}.is_negative() && !{n}.is_zero())",
+                    "NEGATIVE": f"{n}.is_negative()", "ZERO": f"{n}.is_zero()"}[c.sign]
+            return f"!{test}" if c.negated else test
+        if isinstance(c, ConditionName):
+            return self.cond88(c.ref)
+        if isinstance(c, ClassTest):
+            raise Unsupported(f"class condition {c.class_name}")
+        raise Unsupported(f"condition {type(c).__name__}")
+
+    def cond88(self, ref: Ref) -> str:
+        owner, cond = self._condition(ref)
+        singles, ranges = _values88(cond.value or "")
+        owner_ref = Ref(owner.name, ref.qualifiers, ref.subscripts)
+        return (f"cond88(&{self.value(owner_ref)}, &[{', '.join(singles)}], "
+                f"&[{', '.join(f'({a}, {b})' for a, b in ranges)}])")
+
+    def _condition(self, ref: Ref) -> tuple[Item, Item]:
+        for slot in self.fields.slots:
+            for cond in slot.item.conditions:
+                if cond.name == ref.name.upper():
+                    return slot.item, cond
+        raise Unsupported(f"condition name {ref.name}")
+
+    # ---------------------------------------------------------------- statements
+
+    def block(self, statements: tuple[object, ...] | list[object] | None) -> list[str]:
+        out: list[str] = []
+        for s in statements or ():
+            out.extend(self.statement(s))
+        return out
+
+    def statement(self, s: object) -> list[str]:
+        method = getattr(self, f"s_{type(s).__name__}", None)
+        if method is None:
+            line = getattr(s, "line", "?")
+            raise Unsupported(f"{type(s).__name__.upper()} at line {line}")
+        return method(s)
+
+    def s_Move(self, s: P.Move) -> list[str]:
+        if s.corresponding:
+            raise Unsupported(f"MOVE CORRESPONDING at line {s.line}")
+        out = []
+        for target in s.targets:
+            item = self.fields.slots[self.fields.resolve(target)].item
+            out.append(f"{{ let v = {self.value(s.source, raw=item.is_group)}; "
+                       f"{self.field(target)}.move_value(&mut self.mem, &v); }}")
+        return out
+
+    def s_Display(self, s: P.Display) -> list[str]:
+        if s.upon not in (None, "CONSOLE", "SYSOUT", "SYSERR"):
+            raise Unsupported(f"DISPLAY UPON {s.upon} at line {s.line}")
+        fn = ("display_err" if s.upon == "SYSERR" else
+              "display_no_advancing" if s.no_advancing else "display_line")
+        parts = ", ".join(self.display_part(e) for e in s.items)
+        return [f"{fn}(&[{parts}]);"]
+
+    def _store(self, stores: list[tuple[P.Target, str]], size: P.SizePhrases) -> list[str]:
+        """Store each result in its receiver; the SIZE ERROR phrases run once, after all."""
+        check = "true" if size.on_error or size.not_on_error else "false"
+        out = ["let mut size_error = false;"]
+        for t, result in stores:
+            mode = "Truncate" if not t.rounded else _ROUND.get(t.mode, "NearestAwayFromZero")
+            out.append(f"{{ let r: Decimal = {result}; size_error |= {self.field(t.ref)}"
+                       f".store(&mut self.mem, r, Round::{mode}, {check}); }}")
+        if size.on_error:
+            out += ["if size_error {", *self.block(size.on_error), "}"]
+        if size.not_on_error:
+            out += ["if !size_error {", *self.block(size.not_on_error), "}"]
+        return ["{", *out, "let _ = size_error;", "}"]
+
+    def _sum(self, operands: tuple[object, ...]) -> str:
+        total = self.num(operands[0])
+        for o in operands[1:]:
+            total = f"({total}).add({self.num(o)})"
+        return total
+
+    def s_Add(self, s: P.Add) -> list[str]:
+        if s.corresponding:
+            raise Unsupported(f"ADD CORRESPONDING at line {s.line}")
+        if s.giving:
+            return self._store([(t, self._sum(s.operands)) for t in s.giving], s.size)
+        return self._store([(t, f"({self.num(t.ref)}).add({self._sum(s.operands)})")
+                            for t in s.to], s.size)
+
+    def s_Subtract(self, s: P.Subtract) -> list[str]:
+        if s.corresponding:
+            raise Unsupported(f"SUBTRACT CORRESPONDING at line {s.line}")
+        if s.giving:
+            assert s.minuend is not None
+            result = f"({self.num(s.minuend)}).sub({self._sum(s.operands)})"
+            return self._store([(t, result) for t in s.giving], s.size)
+        return self._store([(t, f"({self.num(t.ref)}).sub({self._sum(s.operands)})")
+                            for t in s.from_], s.size)
+
+    def s_Multiply(self, s: P.Multiply) -> list[str]:
+        if s.giving:
+            assert s.second is not None
+            result = f"({self.num(s.operand)}).mul({self.num(s.second)})"
+            return self._store([(t, result) for t in s.giving], s.size)
+        return self._store([(t, f"({self.num(s.operand)}).mul({self.num(t.ref)})")
+                            for t in s.by], s.size)
+
+    def s_Divide(self, s: P.Divide) -> list[str]:
+        if s.remainder is not None:
+            if len(s.giving) != 1 or s.second is None:
+                raise Unsupported(f"DIVIDE ... REMAINDER without one GIVING at line {s.line}")
+            a, b = (s.second, s.operand) if s.form == "INTO" else (s.operand, s.second)
+            quotient = s.giving[0]
+            scale = self.scale(quotient.ref)
+            stores = self._store([(quotient, "q"), (P.Target(s.remainder), "rem")], s.size)
+            return ["{", f"let (q, rem) = ({self.num(a)}).div_rem({self.num(b)}, {scale});",
+                    *stores, "}"]
+        if s.giving:
+            assert s.second is not None
+            a, b = (s.second, s.operand) if s.form == "INTO" else (s.operand, s.second)
+            return self._store([(t, f"({self.num(a)}).div({self.num(b)})")
+                                for t in s.giving], s.size)
+        return self._store([(t, f"({self.num(t.ref)}).div({self.num(s.operand)})")
+                            for t in s.others], s.size)
+
+    def s_Compute(self, s: P.Compute) -> list[str]:
+        result = self.num(s.expr)
+        return self._store([(t, result) for t in s.targets], s.size)
+
+    def s_If(self, s: P.If) -> list[str]:
+        out = [f"if {self.cond(s.condition)} {{", *self.block(s.then), "}"]
+        if s.else_:
+            out[-1:] = ["} else {", *self.block(s.else_), "}"]
+        return out
+
+    def s_Evaluate(self, s: P.Evaluate) -> list[str]:
+        out: list[str] = []
+        for n, when in enumerate(s.whens):
+            test = " || ".join(
+                "(" + " && ".join(self.matches(subject, obj)
+                                  for subject, obj in zip(s.subjects, phrase, strict=True))
+                + ")" for phrase in when.phrases)
+            out += [f"{'} else ' if n else ''}if {test} {{", *self.block(when.statements)]
+        if s.other is not None:
+            out += ["} else {" if out else "{", *self.block(s.other)]
+        return [*out, "}"] if out else []
+
+    def matches(self, subject: object, obj: object) -> str:
+        """Whether one WHEN object selects one EVALUATE subject."""
+        if isinstance(obj, P.AnyObject):
+            return "true"
+        if isinstance(subject, bool):
+            if isinstance(obj, P.ConditionObject):
+                test = self.cond(obj.condition)
+            elif isinstance(obj, P.BoolObject):
+                return "true" if obj.value == subject else "false"
+            elif isinstance(obj, P.ValueObject) and isinstance(obj.value, Ref):
+                test = self.cond88(obj.value)  # a condition name read as a value
+            else:
+                raise Unsupported(f"WHEN object {type(obj).__name__} for TRUE/FALSE")
+            return test if subject else f"!({test})"
+        if isinstance(obj, P.BoolObject):
+            test = self.cond(subject)
+            return test if obj.value else f"!({test})"
+        if not isinstance(obj, P.ValueObject):
+            raise Unsupported(f"WHEN object {type(obj).__name__}")
+        if obj.high is None:
+            test = self.cond(Relation(subject, "=", obj.value))  # type: ignore[arg-type]
+        else:
+            test = (f"({self.cond(Relation(subject, '>=', obj.value))} && "  # type: ignore[arg-type]
+                    f"{self.cond(Relation(subject, '<=', obj.high))})")  # type: ignore[arg-type]
+        return f"!{test}" if obj.negated else test
+
+    def s_Continue(self, s: P.Continue) -> list[str]:
+        return []
+
+    def s_NextSentence(self, s: P.NextSentence) -> list[str]:
+        return [f"break '{self.sentence_label};"]
+
+    def s_StopRun(self, s: P.StopRun) -> list[str]:
+        if s.returning is not None:
+            return [f"return Flow::Stop(({self.num(s.returning)}).to_i64() as i32);"]
+        return ["return Flow::Stop(self.return_code());"]
+
+    s_GoBack = s_StopRun
+
+    def s_Exit(self, s: P.Exit) -> list[str]:
+        if s.what == "":
+            return []
+        if s.what == "PARAGRAPH":
+            return ["return Flow::Next;"]
+        if s.what in ("PERFORM", "PERFORM CYCLE") and self.loops:
+            loop, body = self.loops[-1]
+            return [f"break '{loop if s.what == 'PERFORM' else body};"]
+        raise Unsupported(f"EXIT {s.what} at line {s.line}")
+
+    def s_GoTo(self, s: P.GoTo) -> list[str]:
+        if s.depending is None:
+            return [f"return Flow::GoTo({self.proc(s.targets[0])[0]});"]
+        arms = [f"{i + 1} => return Flow::GoTo({self.proc(t)[0]})," for i, t in
+                enumerate(s.targets)]
+        return [f"match ({self.num(s.depending)}).to_i64() {{", *arms, "_ => {}", "}"]
+
+    def s_SetCondition(self, s: P.SetCondition) -> list[str]:
+        if not s.value:
+            raise Unsupported(f"SET ... TO FALSE at line {s.line}")
+        out = []
+        for ref in s.names:
+            owner, cond = self._condition(ref)
+            singles, ranges = _values88(cond.value or "")
+            first = singles[0] if singles else ranges[0][0]
+            target = Ref(owner.name, ref.qualifiers, ref.subscripts)
+            out.append(f"{{ let v = {first}; {self.field(target)}.move_value("
+                       "&mut self.mem, &v); }")
+        return out
+
+    def proc(self, name: P.ProcName) -> tuple[int, int]:
+        key = name.name.upper()
+        section = (name.section or self.current_section).upper()
+        if (section, key) in self.qualified:  # a paragraph of that (or this) section
+            i = self.qualified[(section, key)]
+            return i, i
+        if key in self.para_index:
+            i = self.para_index[key]
+            return i, i
+        if key in self.sections:
+            return self.sections[key]
+        raise Unsupported(f"procedure {name.name} not found")
+
+    def s_Perform(self, s: P.Perform) -> list[str]:
+        self.label += 1
+        loop, inner = f"p{self.label}", f"c{self.label}"
+        if s.procedure is not None:
+            start = self.proc(s.procedure)[0]
+            end = self.proc(s.thru or s.procedure)[1]
+            body = [f"if let Flow::Stop(c) = self.run_range({start}, {end}) "
+                    "{ return Flow::Stop(c); }"]
+        else:
+            self.loops.append((loop, inner))
+            try:
+                body = self.block(s.body)
+            finally:
+                self.loops.pop()
+        body = [f"'{inner}: {{", *body, "}"]  # EXIT PERFORM CYCLE leaves this block
+        if s.varying:
+            return self._varying(list(s.varying), body, loop)
+        if s.times is not None:
+            return [f"'{loop}: for _ in 0..({self.num(s.times)}).to_i64().max(0) {{",
+                    *body, "}"]
+        if s.until is not None:
+            if s.test_after:
+                return [f"'{loop}: loop {{", *body, f"if {self.cond(s.until)} {{ break; }}",
+                        "}"]
+            return [f"'{loop}: while !({self.cond(s.until)}) {{", *body, "}"]
+        return [f"'{loop}: loop {{", *body, "break;", "}"]
+
+    def _varying(self, levels: list[P.Varying], body: list[str], loop: str) -> list[str]:
+        def setv(v: P.Varying, what: str) -> str:
+            return (f"{{ let r = {what}; {self.field(v.var)}.store(&mut self.mem, r, "
+                    "Round::Truncate, false); }")
+
+        inner = body
+        for i, v in reversed(list(enumerate(levels))):
+            step = setv(v, f"({self.num(v.var)}).add({self.num(v.by)})")
+            reset = [setv(levels[i + 1], self.num(levels[i + 1].start))] \
+                if i + 1 < len(levels) else []
+            label = f"'{loop}: " if i == 0 else ""
+            inner = [f"{label}while !({self.cond(v.until)}) {{", *inner, step, *reset, "}"]
+        return [setv(v, self.num(v.start)) for v in levels] + inner
+
+    # ---------------------------------------------------------------- program
+
+    sentence_label: str = "s0"
+
+    def paragraph(self, index: int, para: P.Paragraph) -> list[str]:
+        self.current_section = self.owner[index]
+        out = [f"fn p{index}(&mut self) -> Flow {{"]
+        for n, sentence in enumerate(para.sentences):
+            self.sentence_label = f"s{n}"
+            out += [f"'s{n}: {{", *self.block(sentence.statements), "}"]
+        out += ["Flow::Next", "}"]
+        return out
+
+
+_VALUE_TOKEN = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'|[^\s,]+')
+
+
+def _values88(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """A level-88 VALUE clause as runtime `Value`s: single values and THRU ranges."""
+    words = [w for w in _VALUE_TOKEN.findall(text.rstrip(".")) if w.upper() not in
+             ("IS", "ARE")]
+
+    def one(w: str) -> str:
+        if w[0] in "\"'":
+            return f"Value::text({_rust_str(w[1:-1])})"
+        if w.upper() in _FIG:
+            return f"Value::Fig(Fig::{_FIG[w.upper()]})"
+        return f"Value::num_lit({_rust_str(w)})"
+
+    singles: list[str] = []
+    ranges: list[tuple[str, str]] = []
+    i = 0
+    while i < len(words):
+        if i + 2 < len(words) and words[i + 1].upper() in ("THRU", "THROUGH"):
+            ranges.append((one(words[i]), one(words[i + 2])))
+            i += 3
+        else:
+            singles.append(one(words[i]))
+            i += 1
+    return singles, ranges
+
+
+RETURN_CODE = "RETURN-CODE"
+
+
+def emit_program(program: Program) -> str:
+    """The Rust source of `program` as a binary on `cobol_rt`; raises Unsupported naming the
+    first construct this cut cannot translate."""
+    if program.decimal_comma:
+        raise Unsupported(f"DECIMAL-POINT IS COMMA (line {program.line})")
+    if program.files or program.linkage or program.local_storage or program.more:
+        what = ("files" if program.files else "LINKAGE SECTION" if program.linkage else
+                "LOCAL-STORAGE" if program.local_storage else "several programs in a file")
+        raise Unsupported(f"{what} (line {program.line})")
+    fields = _Fields()
+    records = [*program.working_storage, _return_code()]
+    for record in records:
+        fields.add_record(record)
+    paragraphs = program.procedure.paragraphs
+    index = {p.name.upper(): i for i, p in enumerate(paragraphs) if p.name}
+    sections: dict[str, tuple[int, int]] = {}
+    qualified: dict[tuple[str, str], int] = {}
+    owner: list[str] = []
+    position = 0
+    for section in program.procedure.sections:
+        if section.name and section.paragraphs:
+            sections[section.name.upper()] = (position, position + len(section.paragraphs) - 1)
+        for offset, para in enumerate(section.paragraphs):
+            qualified[(section.name.upper(), para.name.upper())] = position + offset
+            owner.append(section.name)
+        position += len(section.paragraphs)
+    em = _Emitter(program, fields, paragraphs, index, sections, qualified=qualified,
+                  owner=owner)
+    methods = [line for i, p in enumerate(paragraphs) for line in em.paragraph(i, p)]
+    table = ",\n".join(f"        Field::new({s.base + s.item.offset}, {_pic(s.item)})"
+                        for s in fields.slots)
+    init = _initial_values(fields)
+    rc = fields.by_name[RETURN_CODE][0]
+    count = len(paragraphs)
+    dispatch = "\n".join(f"            {i} => self.p{i}()," for i in range(count))
+    return f"""//! {program.name}, translated from COBOL by refactor (rules backend, first cut).
+#![allow(unused, non_snake_case, unreachable_code, unused_labels, clippy::all)]
+mod cobol_rt;
+use cobol_rt::*;
+
+enum Flow {{ Next, GoTo(usize), Stop(i32) }}
+
+struct Program {{ mem: Vec<u8>, f: Vec<Field> }}
+
+impl Program {{
+    fn new() -> Program {{
+        let f = vec![
+{table}
+        ];
+        let mut p = Program {{ mem: vec![b' '; {fields.size}], f }};
+        p.init();
+        p
+    }}
+
+    fn init(&mut self) {{
+{init}
+    }}
+
+    fn return_code(&self) -> i32 {{
+        self.f[{rc}].get(&self.mem).to_i64() as i32
+    }}
+
+    fn para(&mut self, p: usize) -> Flow {{
+        match p {{
+{dispatch}
+            _ => Flow::Stop(self.return_code()),
+        }}
+    }}
+
+    /// Paragraphs `start` to `end` in source order: fall-through, GO TO and STOP RUN.
+    fn run_range(&mut self, start: usize, end: usize) -> Flow {{
+        let mut p = start;
+        loop {{
+            match self.para(p) {{
+                Flow::Next => {{
+                    if p == end || p + 1 >= {count} {{
+                        return if p + 1 >= {count} && p != end {{
+                            Flow::Stop(self.return_code())
+                        }} else {{ Flow::Next }};
+                    }}
+                    p += 1;
+                }}
+                Flow::GoTo(q) => p = q,
+                Flow::Stop(code) => return Flow::Stop(code),
+            }}
+        }}
+    }}
+
+{chr(10).join("    " + line for line in methods)}
+}}
+
+fn main() {{
+    let mut program = Program::new();
+    let code = match program.run_range(0, {max(count - 1, 0)}) {{
+        Flow::Stop(code) => code,
+        _ => program.return_code(),
+    }};
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    std::process::exit(code);
+}}
+"""
+
+
+def _return_code() -> Item:
+    from refactor.translate.cobol.data import build_records, parse_entry
+
+    return build_records([parse_entry(f"01 {RETURN_CODE} PIC S9(9) BINARY", 0)])[0]
+
+
+def _initial_values(fields: _Fields) -> str:
+    """INITIALIZE semantics for every elementary item (each occurrence), then VALUEs; an
+    item under a REDEFINES is a second view of storage the first one initialises."""
+    lines = []
+    for k, slot in enumerate(fields.slots):
+        item = slot.item
+        if item.children or item.level == 88 or any(
+                p.redefines for p in [*slot.parents, item]):
+            continue
+        occurs = [p for p in [*slot.parents, item] if p.occurs > 1]
+        offsets = [0]
+        for table in occurs:
+            offsets = [o + i * table.size for o in offsets for i in range(table.occurs)]
+        for off in offsets:
+            view = f"self.f[{k}].at({off})" if off else f"self.f[{k}]"
+            lines.append(f"        {view}.initialize(&mut self.mem);")
+            if item.value is not None:
+                lines.append(f"        {_set_value(view, item.value)}")
+    for k, slot in enumerate(fields.slots):  # VALUE on a group: its bytes
+        if slot.item.children and slot.item.value is not None:
+            lines.append(f"        {_set_value(f'self.f[{k}]', slot.item.value)}")
+    return "\n".join(lines)
+
+
+def _set_value(view: str, value: str) -> str:
+    """A VALUE clause: literals are placed as written (never justified), numbers moved."""
+    singles, _ = _values88(value)
+    if not singles:
+        return ""
+    first = singles[0]
+    if first.startswith("Value::text("):
+        text = first[len("Value::text("):-1]
+        return (f"{{ let v: &[u8] = b{text}; let d = {view}.bytes_mut(&mut self.mem); "
+                "for (i, b) in d.iter_mut().enumerate() { *b = *v.get(i).unwrap_or(&b' '); } }")
+    return f"{{ let v = {first}; {view}.move_value(&mut self.mem, &v); }}"
