@@ -245,8 +245,28 @@ class _Emitter:
         if isinstance(c, ConditionName):
             return self.cond88(c.ref)
         if isinstance(c, ClassTest):
-            raise Unsupported(f"class condition {c.class_name}")
+            test = self.class_test(c)
+            return f"!{test}" if c.negated else test
         raise Unsupported(f"condition {type(c).__name__}")
+
+    def class_test(self, c: ClassTest) -> str:
+        if not isinstance(c.operand, Ref):
+            raise Unsupported(f"class condition on {type(c.operand).__name__}")
+        kind = c.class_name.upper()
+        item = self.fields.slots[self.fields.resolve(c.operand)].item
+        signed = bool(item.picture and item.picture.signed and item.category == "numeric"
+                      and c.operand.refmod is None)
+        bytes_ = f"{self.field(c.operand)}.bytes(&self.mem)"
+        if kind == "NUMERIC":
+            if item.usage != "display":
+                return "true"  # binary and packed items hold numbers by construction
+            return f"class_numeric({bytes_}, {'true' if signed else 'false'})"
+        if kind in ("ALPHABETIC", "ALPHABETIC-UPPER", "ALPHABETIC-LOWER"):
+            test = {"ALPHABETIC": "b.is_ascii_alphabetic()",
+                    "ALPHABETIC-UPPER": "b.is_ascii_uppercase()",
+                    "ALPHABETIC-LOWER": "b.is_ascii_lowercase()"}[kind]
+            return f"{bytes_}.iter().all(|b| *b == b' ' || {test})"
+        raise Unsupported(f"class condition {kind}")
 
     def cond88(self, ref: Ref) -> str:
         owner, cond = self._condition(ref)
@@ -406,6 +426,68 @@ class _Emitter:
             test = (f"({self.cond(Relation(subject, '>=', obj.value))} && "  # type: ignore[arg-type]
                     f"{self.cond(Relation(subject, '<=', obj.high))})")  # type: ignore[arg-type]
         return f"!{test}" if obj.negated else test
+
+    def s_Accept(self, s: P.Accept) -> list[str]:
+        if s.source is not None:
+            raise Unsupported(f"ACCEPT FROM {s.source} at line {s.line}")
+        return [f"if let Some(line) = accept_line() {{ {self.field(s.target)}"
+                ".move_value(&mut self.mem, &Value::Alnum(line)); }"]
+
+    def s_Initialize(self, s: P.Initialize) -> list[str]:
+        if s.replacing or s.to_value or s.with_filler:
+            raise Unsupported(f"INITIALIZE with REPLACING or VALUE at line {s.line}")
+        out = []
+        for ref in s.targets:
+            if ref.subscripts or ref.refmod:
+                raise Unsupported(f"INITIALIZE of a subscripted item at line {s.line}")
+            k = self.fields.resolve(ref)
+            top = self.fields.slots[k]
+            for item in top.item.walk():
+                if item.children or item.name == "FILLER" or item.redefines:
+                    continue
+                j = self.fields.index[id(item)]
+                inner = [p for p in self.fields.slots[j].parents[len(top.parents):]
+                         if p.occurs > 1] + ([item] if item.occurs > 1 else [])
+                offsets = [0]
+                for table in inner:
+                    offsets = [o + i * table.size for o in offsets
+                               for i in range(table.occurs)]
+                out += [f"self.f[{j}].at({o}).initialize(&mut self.mem);" for o in offsets]
+        return out
+
+    def bytes_of(self, e: object) -> str:
+        """A Rust `Vec<u8>` of an alphanumeric operand (literal, figurative, item)."""
+        if isinstance(e, Literal) and not e.all:
+            return f"{_bytes(e.value)}.to_vec()"
+        if isinstance(e, Figurative) and e.name in _FIG:
+            return f"Fig::{_FIG[e.name]}.repeat(1)"
+        if isinstance(e, Ref):
+            return f"{self.field(e)}.bytes(&self.mem).to_vec()"
+        raise Unsupported(f"operand {type(e).__name__} in STRING")
+
+    def s_String(self, s: P.String) -> list[str]:
+        parts = []
+        for n, src in enumerate(s.sources):
+            delim = "None" if src.delimiter is None else f"Some(&d{n}[..])"
+            parts.append(f"let a{n} = {self.bytes_of(src.value)};")
+            if src.delimiter is not None:
+                parts.append(f"let d{n} = {self.bytes_of(src.delimiter)};")
+            parts.append(f"srcs.push(StrSrc {{ data: &a{n}[..], delim: {delim} }});")
+        into = self.field(s.into)
+        pointer = self.field(s.pointer) if s.pointer else None
+        start = f"({pointer}.get(&self.mem)).to_i64().max(0) as usize" if pointer else "1"
+        out = ["{", "let mut srcs = Vec::new();", *parts, f"let mut ptr: usize = {start};",
+               f"let mut dst = {into}.bytes(&self.mem).to_vec();",
+               "let overflow = string_into(&mut dst, &srcs, &mut ptr);",
+               f"{into}.bytes_mut(&mut self.mem).copy_from_slice(&dst);"]
+        if pointer:
+            out.append(f"{pointer}.store(&mut self.mem, Decimal::lit(&ptr.to_string()), "
+                       "Round::Truncate, false);")
+        if s.on_overflow:
+            out += ["if overflow {", *self.block(s.on_overflow), "}"]
+        if s.not_on_overflow:
+            out += ["if !overflow {", *self.block(s.not_on_overflow), "}"]
+        return [*out, "let _ = overflow;", "}"]
 
     def s_Continue(self, s: P.Continue) -> list[str]:
         return []
@@ -590,6 +672,25 @@ mod cobol_rt;
 use cobol_rt::*;
 
 enum Flow {{ Next, GoTo(usize), Stop(i32) }}
+
+/// NUMERIC class test of DISPLAY bytes: digits, the last one possibly an overpunched sign.
+fn class_numeric(b: &[u8], signed: bool) -> bool {{
+    !b.is_empty() && b.iter().enumerate().all(|(i, c)| c.is_ascii_digit()
+        || (signed && i + 1 == b.len() && (b'p'..=b'y').contains(c)))
+}}
+
+/// ACCEPT from standard input: one line without its newline, None at end of input.
+fn accept_line() -> Option<Vec<u8>> {{
+    use std::io::BufRead;
+    let mut line = Vec::new();
+    match std::io::stdin().lock().read_until(b'\\n', &mut line) {{
+        Ok(0) | Err(_) => None,
+        Ok(_) => {{
+            while line.last() == Some(&b'\\n') || line.last() == Some(&b'\\r') {{ line.pop(); }}
+            Some(line)
+        }}
+    }}
+}}
 
 struct Program {{ mem: Vec<u8>, f: Vec<Field> }}
 
