@@ -67,14 +67,20 @@ const NAN_SCALE: i32 = i32::MIN;
 impl Decimal {
     pub const ZERO: Decimal = Decimal { v: 0, scale: 0 };
     /// Overflowed or undefined result (division by zero): stores report SIZE ERROR.
-    pub const NAN: Decimal = Decimal { v: 0, scale: NAN_SCALE };
+    pub const NAN: Decimal = Decimal {
+        v: 0,
+        scale: NAN_SCALE,
+    };
 
     pub const fn new(v: i128, scale: i32) -> Decimal {
         Decimal { v, scale }
     }
 
     pub const fn int(v: i64) -> Decimal {
-        Decimal { v: v as i128, scale: 0 }
+        Decimal {
+            v: v as i128,
+            scale: 0,
+        }
     }
 
     /// Parse a numeric literal such as `-12.50`, `+3`, `.5` (for generated literals).
@@ -96,7 +102,10 @@ impl Decimal {
                 _ => {}
             }
         }
-        Decimal { v: if neg { -v } else { v }, scale }
+        Decimal {
+            v: if neg { -v } else { v },
+            scale,
+        }
     }
 
     pub fn is_nan(&self) -> bool {
@@ -183,18 +192,31 @@ impl Decimal {
             Round::TowardGreater => s > 0,
             Round::TowardLesser => s < 0,
         };
-        (Decimal { v: if up { q + s } else { q }, scale }, true)
+        (
+            Decimal {
+                v: if up { q + s } else { q },
+                scale,
+            },
+            true,
+        )
     }
 
     pub fn neg(self) -> Decimal {
         if self.is_nan() {
             return self;
         }
-        Decimal { v: -self.v, scale: self.scale }
+        Decimal {
+            v: -self.v,
+            scale: self.scale,
+        }
     }
 
     pub fn abs(self) -> Decimal {
-        if self.v < 0 { self.neg() } else { self }
+        if self.v < 0 {
+            self.neg()
+        } else {
+            self
+        }
     }
 
     /// Both operands at one common scale: the larger one (as GnuCOBOL's `align_decimal`)
@@ -240,18 +262,30 @@ impl Decimal {
             return Decimal::NAN;
         }
         if let Some(v) = self.v.checked_mul(o.v) {
-            return Decimal { v, scale: self.scale + o.scale };
+            return Decimal {
+                v,
+                scale: self.scale + o.scale,
+            };
         }
         let (mut a, mut b) = (self.normalize(), o.normalize());
         loop {
             if let Some(v) = a.v.checked_mul(b.v) {
-                return Decimal { v, scale: a.scale + b.scale };
+                return Decimal {
+                    v,
+                    scale: a.scale + b.scale,
+                };
             }
             // drop one fraction digit from the operand with the larger scale
             if a.scale >= b.scale && a.scale > 0 {
-                a = Decimal { v: a.v / 10, scale: a.scale - 1 };
+                a = Decimal {
+                    v: a.v / 10,
+                    scale: a.scale - 1,
+                };
             } else if b.scale > 0 {
-                b = Decimal { v: b.v / 10, scale: b.scale - 1 };
+                b = Decimal {
+                    v: b.v / 10,
+                    scale: b.scale - 1,
+                };
             } else {
                 return Decimal::NAN;
             }
@@ -270,7 +304,10 @@ impl Decimal {
         let (a, mut b) = (self.normalize(), o.normalize());
         // keep the running remainder * 10 within u128
         while b.v.unsigned_abs() > pow10(37) as u128 {
-            b = Decimal { v: b.v / 10, scale: b.scale - 1 };
+            b = Decimal {
+                v: b.v / 10,
+                scale: b.scale - 1,
+            };
         }
         let neg = (a.v < 0) != (b.v < 0);
         let (n, d) = (a.v.unsigned_abs(), b.v.unsigned_abs());
@@ -294,7 +331,10 @@ impl Decimal {
             return Decimal::NAN;
         }
         let v = q as i128;
-        Decimal { v: if neg { -v } else { v }, scale: base + extra }
+        Decimal {
+            v: if neg { -v } else { v },
+            scale: base + extra,
+        }
     }
 
     /// DIVIDE ... GIVING q REMAINDER r (GnuCOBOL `cob_div_quotient`): returns the quotient
@@ -347,7 +387,10 @@ impl Decimal {
         let (a, b) = (z(self).normalize(), z(o).normalize());
         match a.align(b) {
             Some((x, y, _)) => x.cmp(&y),
-            None => a.to_f64().partial_cmp(&b.to_f64()).unwrap_or(Ordering::Equal),
+            None => a
+                .to_f64()
+                .partial_cmp(&b.to_f64())
+                .unwrap_or(Ordering::Equal),
         }
     }
 

@@ -34,7 +34,10 @@ struct Parsed {
 }
 
 fn parse(edit: &str) -> Parsed {
-    let pic: Vec<u8> = expand(edit).iter().map(|c| c.to_ascii_uppercase()).collect();
+    let pic: Vec<u8> = expand(edit)
+        .iter()
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
     // a floating string is two or more of + - $ (the same one) in digit-leading position
     let float_char = [b'+', b'-', b'$']
         .into_iter()
@@ -94,7 +97,12 @@ fn parse(edit: &str) -> Parsed {
             _ => {}
         }
     }
-    Parsed { syms, float_char, int_digits, frac_digits }
+    Parsed {
+        syms,
+        float_char,
+        int_digits,
+        frac_digits,
+    }
 }
 
 fn is_digit(s: &Sym) -> bool {
@@ -112,32 +120,77 @@ pub fn edit_numeric(d: Decimal, edit: &str, len: usize, blank_zero: bool) -> Vec
     let p = parse(edit);
     let (t, _) = d.round_to(p.frac_digits as i32, Round::Truncate);
     let modulus = super::decimal::pow10(p.int_digits + p.frac_digits);
-    let mag = if t.is_nan() { 0 } else { t.v.unsigned_abs() % modulus as u128 };
+    let mag = if t.is_nan() {
+        0
+    } else {
+        t.v.unsigned_abs() % modulus as u128
+    };
     let n = (p.int_digits + p.frac_digits) as usize;
     let digits: Vec<u8> = format!("{mag:0>n$}").into_bytes();
     let digits = &digits[digits.len() - n..];
     // Zero-ness is that of the edited digits, except that GnuCOBOL's trailing `+`/`-`
     // also looks at the sender's next digit (the one after the last digit position), so
     // -0.004 in `ZZ9.99-` edits as `  0.00-` but in `-ZZ9.99` as `    0.00`.
-    let trailing_sign = p.syms.iter().skip_while(|s| !is_digit(s)).any(|s| matches!(s, Sym::FixedSign(_)));
+    let trailing_sign = p
+        .syms
+        .iter()
+        .skip_while(|s| !is_digit(s))
+        .any(|s| matches!(s, Sym::FixedSign(_)));
     let next_digit = if t.is_nan() || d.scale <= p.frac_digits as i32 {
         0
     } else {
         let k = (d.scale - p.frac_digits as i32 - 1) as u32;
-        if k > 38 { 0 } else { (d.v.unsigned_abs() / super::decimal::pow10(k) as u128) % 10 }
+        if k > 38 {
+            0
+        } else {
+            (d.v.unsigned_abs() / super::decimal::pow10(k) as u128) % 10
+        }
     };
-    let is_zero = mag == 0 && !(trailing_sign && next_digit != 0);
+    // Likewise each leading sign or currency symbol stands on a digit place above the
+    // picture's digits: a non-zero digit there (a high-order digit being truncated)
+    // turns zero suppression off, so 10000.003 in `+ZZZ9.99` edits as `+0000.00`.
+    let lead = p
+        .syms
+        .iter()
+        .take_while(|s| !is_digit(s) && !matches!(s, Sym::Point | Sym::ImpliedPoint))
+        .filter(|s| matches!(s, Sym::FixedSign(_) | Sym::Currency | Sym::FloatHead))
+        .count() as u32;
+    let high = !t.is_nan() && lead > 0 && {
+        let int_part = t.v.unsigned_abs() / super::decimal::pow10(p.frac_digits) as u128;
+        let above = int_part / super::decimal::pow10(p.int_digits.min(38)) as u128;
+        above % super::decimal::pow10(lead.min(38)) as u128 != 0
+    };
+    let is_zero = mag == 0 && !(trailing_sign && next_digit != 0) && !high;
     let neg = d.is_negative() && !is_zero;
-    let mut out = vec![b' '; p.syms.len() + p.syms.iter().filter(|s| matches!(s, Sym::Cr | Sym::Db)).count()];
+    let mut out = vec![
+        b' ';
+        p.syms.len()
+            + p.syms
+                .iter()
+                .filter(|s| matches!(s, Sym::Cr | Sym::Db))
+                .count()
+    ];
     let mut pad = b' ';
-    let mut suppress = true;
+    let mut suppress = !high;
     let mut di = 0;
     let mut pos = 0;
     let mut float_slot: Option<usize> = None;
     let mut point_at: Option<usize> = None;
     let sign_char = |c: u8| match c {
-        b'+' => if neg { b'-' } else { b'+' },
-        b'-' => if neg { b'-' } else { b' ' },
+        b'+' => {
+            if neg {
+                b'-'
+            } else {
+                b'+'
+            }
+        }
+        b'-' => {
+            if neg {
+                b'-'
+            } else {
+                b' '
+            }
+        }
         _ => b'$',
     };
     for s in &p.syms {
@@ -174,8 +227,12 @@ pub fn edit_numeric(d: Decimal, edit: &str, len: usize, blank_zero: bool) -> Vec
                 }
             }
             Sym::FloatHead => {
-                out[pos] = b' ';
-                float_slot = Some(pos);
+                if suppress {
+                    out[pos] = b' ';
+                    float_slot = Some(pos);
+                } else {
+                    out[pos] = sign_char(p.float_char);
+                }
             }
             Sym::Insert(c) => {
                 out[pos] = if suppress {
@@ -216,7 +273,7 @@ pub fn edit_numeric(d: Decimal, edit: &str, len: usize, blank_zero: bool) -> Vec
         pos = pos.wrapping_add(1);
     }
     out.truncate(pos);
-    if (is_zero && blank_zero) || (suppress && is_zero) {
+    if is_zero && (blank_zero || suppress) {
         if pad == b'*' && !blank_zero {
             for (i, b) in out.iter_mut().enumerate() {
                 if Some(i) != point_at {
@@ -269,4 +326,9 @@ pub fn edit_alnum(src: &[u8], edit: &str, len: usize) -> Vec<u8> {
     }
     out.resize(len, b' ');
     out
+}
+
+/// Whether edited bytes carry a negative sign (`-`, `CR`).
+pub fn is_negative_edited(b: &[u8]) -> bool {
+    b.iter().any(|&c| c == b'-' || c == b'C')
 }

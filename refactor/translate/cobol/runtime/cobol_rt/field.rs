@@ -4,8 +4,9 @@
 //! working storage is one `Vec<u8>` (or several regions), and every item is a
 //! `const Field` giving its offset and [`Pic`]. All accessors take the region as a slice.
 
+use super::codec::{decode, encode};
 use super::decimal::{pow10, Decimal, Round};
-use super::edit::{de_edit, edit_alnum, edit_numeric, edited_digits};
+use super::edit::{de_edit, edit_alnum, edit_numeric, edited_digits, is_negative_edited};
 use super::pic::{Category, Pic, SignPos, Usage};
 
 /// An elementary item (or group) at `off` in a region.
@@ -26,7 +27,10 @@ impl Field {
 
     /// The same item `delta` bytes further (OCCURS element: `delta = (i - 1) * stride`).
     pub const fn at(&self, delta: usize) -> Field {
-        Field { off: self.off + delta, pic: self.pic }
+        Field {
+            off: self.off + delta,
+            pic: self.pic,
+        }
     }
 
     /// OCCURS element with 1-based `index` and element size `stride`.
@@ -37,7 +41,10 @@ impl Field {
     /// Reference modification `item(start:len)` (1-based), an alphanumeric view.
     pub fn refmod(&self, start: usize, len: Option<usize>) -> Field {
         let len = len.unwrap_or(self.pic.len + 1 - start);
-        Field { off: self.off + start - 1, pic: Pic::alnum(len) }
+        Field {
+            off: self.off + start - 1,
+            pic: Pic::alnum(len),
+        }
     }
 
     pub fn bytes<'a>(&self, mem: &'a [u8]) -> &'a [u8] {
@@ -133,7 +140,11 @@ impl Field {
             }
             Category::Numeric => {
                 let (t, _) = d.round_to(p.scale, Round::Truncate);
-                let v = if p.usage == Usage::Comp5 { t.v } else { t.v % pow10(p.digits.min(38)) };
+                let v = if p.usage == Usage::Comp5 {
+                    t.v
+                } else {
+                    t.v % pow10(p.digits.min(38))
+                };
                 encode(self.bytes_mut(mem), &p, v, neg && p.signed);
             }
             Category::NumericEdited => {
@@ -199,10 +210,15 @@ impl Field {
     /// the fraction; bytes are copied as they are (a non-digit stays a non-digit).
     fn move_alnum_to_numeric(&self, mem: &mut [u8], src: &[u8]) {
         let p = self.pic;
-        if p.usage != Usage::Display || p.sign == SignPos::LeadingSeparate
-            || p.sign == SignPos::TrailingSeparate || p.scale < 0
+        if p.usage != Usage::Display
+            || p.sign == SignPos::LeadingSeparate
+            || p.sign == SignPos::TrailingSeparate
+            || p.scale < 0
         {
-            self.put(mem, alnum_to_decimal(src, p.digits - p.scale.max(0) as u32, p.scale as u32));
+            self.put(
+                mem,
+                alnum_to_decimal(src, p.digits - p.scale.max(0) as u32, p.scale as u32),
+            );
             return;
         }
         let int = (p.digits as i32 - p.scale) as usize;
@@ -301,7 +317,11 @@ fn alnum_to_decimal(src: &[u8], int: u32, frac: u32) -> Decimal {
 
 fn digits_value(b: &[u8]) -> i128 {
     b.iter().fold(0i128, |acc, &c| {
-        let d = if c.is_ascii_digit() { (c - b'0') as i128 } else { 0 };
+        let d = if c.is_ascii_digit() {
+            (c - b'0') as i128
+        } else {
+            0
+        };
         acc.wrapping_mul(10).wrapping_add(d)
     })
 }
@@ -325,12 +345,16 @@ pub fn justify(dst: &mut [u8], src: &[u8], right: bool) {
 fn display_quirk(v: i128, p: &Pic) -> Vec<u8> {
     let n = p.digits as usize;
     let digits = format!("{:0>n$}", v.unsigned_abs());
-    let extra = if p.scale < 0 { (1 - p.scale) as usize } else { (p.scale != 0) as usize };
+    let extra = if p.scale < 0 {
+        (1 - p.scale) as usize
+    } else {
+        (p.scale != 0) as usize
+    };
     if p.blank_zero && v == 0 {
         return vec![b' '; n + extra];
     }
     let mut out = digits.into_bytes();
-    out.extend(std::iter::repeat(b'0').take(extra));
+    out.resize(out.len() + extra, b'0');
     out
 }
 
@@ -355,125 +379,6 @@ fn fits_binary(v: i128, len: usize, signed: bool) -> bool {
         v >= -lim && v < lim
     } else {
         v >= 0 && v < (1i128 << bits)
-    }
-}
-
-/// The stored integer of a numeric item (DISPLAY, COMP, COMP-5, COMP-3).
-pub fn decode(b: &[u8], p: &Pic) -> i128 {
-    match p.usage {
-        Usage::Display => {
-            let (digits, neg) = match p.sign {
-                SignPos::LeadingSeparate => (&b[1..], b[0] == b'-'),
-                SignPos::TrailingSeparate => (&b[..b.len() - 1], b[b.len() - 1] == b'-'),
-                _ => (b, false),
-            };
-            let over_at = match p.sign {
-                SignPos::Trailing if p.signed => Some(digits.len().saturating_sub(1)),
-                SignPos::Leading if p.signed => Some(0),
-                _ => None,
-            };
-            let mut v: i128 = 0;
-            let mut neg = neg;
-            for (i, &c) in digits.iter().enumerate() {
-                let d = if Some(i) == over_at {
-                    let (d, n) = unpunch(c);
-                    neg |= n;
-                    d
-                } else {
-                    (c & 0x0F) as i128 % 10
-                };
-                v = v * 10 + d;
-            }
-            if neg { -v } else { v }
-        }
-        Usage::Binary | Usage::Comp5 => {
-            let mut u: u128 = 0;
-            let it: Box<dyn Iterator<Item = &u8>> =
-                if p.usage == Usage::Binary { Box::new(b.iter()) } else { Box::new(b.iter().rev()) };
-            for &x in it {
-                u = (u << 8) | x as u128;
-            }
-            let bits = (b.len() * 8) as u32;
-            if p.signed && bits < 128 && u >> (bits - 1) & 1 == 1 {
-                (u as i128) - (1i128 << bits)
-            } else {
-                u as i128
-            }
-        }
-        Usage::Packed => {
-            let mut v: i128 = 0;
-            let n = b.len() * 2 - 1;
-            for i in 0..n {
-                let nib = if i % 2 == 0 { b[i / 2] >> 4 } else { b[i / 2] & 0x0F };
-                v = v * 10 + (nib % 10) as i128;
-            }
-            let s = b[b.len() - 1] & 0x0F;
-            if s == 0x0D || s == 0x0B { -v } else { v }
-        }
-    }
-}
-
-/// Overpunched digit: `0`-`9` positive, `p`-`y` negative (GnuCOBOL ASCII), and the
-/// EBCDIC-style `{A-I` positive / `}J-R` negative.
-fn unpunch(c: u8) -> (i128, bool) {
-    match c {
-        b'0'..=b'9' => ((c - b'0') as i128, false),
-        b'p'..=b'y' => ((c - b'p') as i128, true),
-        b'{' => (0, false),
-        b'A'..=b'I' => ((c - b'A' + 1) as i128, false),
-        b'}' => (0, true),
-        b'J'..=b'R' => ((c - b'J' + 1) as i128, true),
-        _ => ((c & 0x0F) as i128 % 10, false),
-    }
-}
-
-/// Whether edited bytes carry a negative sign (`-`, `CR`).
-fn is_negative_edited(b: &[u8]) -> bool {
-    b.iter().any(|&c| c == b'-' || c == b'C')
-}
-
-/// Write stored integer `v` (already truncated to the item) into its bytes; `neg` is the
-/// sign to store (it may be set with `v == 0`: negative zero).
-pub fn encode(b: &mut [u8], p: &Pic, v: i128, neg: bool) {
-    let neg = neg && p.signed;
-    let v = if neg { -(v.abs()) } else { v.abs() };
-    match p.usage {
-        Usage::Display => {
-            let (lo, hi) = match p.sign {
-                SignPos::LeadingSeparate => (1, b.len()),
-                SignPos::TrailingSeparate => (0, b.len() - 1),
-                _ => (0, b.len()),
-            };
-            let n = hi - lo;
-            let s = format!("{:0>n$}", v.unsigned_abs());
-            b[lo..hi].copy_from_slice(&s.as_bytes()[s.len() - n..]);
-            match p.sign {
-                SignPos::LeadingSeparate => b[0] = if neg { b'-' } else { b'+' },
-                SignPos::TrailingSeparate => b[hi] = if neg { b'-' } else { b'+' },
-                SignPos::Trailing if neg => b[hi - 1] += 0x40,
-                SignPos::Leading if neg => b[0] += 0x40,
-                _ => {}
-            }
-        }
-        Usage::Binary | Usage::Comp5 => {
-            let bytes = v.to_be_bytes();
-            let n = b.len();
-            b.copy_from_slice(&bytes[16 - n..]);
-            if p.usage == Usage::Comp5 {
-                b.reverse();
-            }
-        }
-        Usage::Packed => {
-            let n = b.len() * 2 - 1;
-            let s = format!("{:0>n$}", v.unsigned_abs());
-            let d = &s.as_bytes()[s.len() - n..];
-            let sign = if !p.signed { 0x0F } else if neg { 0x0D } else { 0x0C };
-            for (i, byte) in b.iter_mut().enumerate() {
-                let hi = d[2 * i] - b'0';
-                let lo = if 2 * i + 1 < n { d[2 * i + 1] - b'0' } else { sign };
-                *byte = (hi << 4) | lo;
-            }
-        }
     }
 }
 

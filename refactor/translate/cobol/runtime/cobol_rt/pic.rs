@@ -128,7 +128,13 @@ impl Pic {
     }
     /// COMP-3 / PACKED-DECIMAL.
     pub const fn comp3(digits: u32, scale: i32, signed: bool) -> Pic {
-        Pic::numeric(Usage::Packed, digits as usize / 2 + 1, digits, scale, signed)
+        Pic::numeric(
+            Usage::Packed,
+            digits as usize / 2 + 1,
+            digits,
+            scale,
+            signed,
+        )
     }
     /// Numeric-edited item of `len` bytes with PICTURE `edit` (e.g. `"ZZ,ZZ9.99-"`).
     pub const fn num_edited(len: usize, edit: &'static str) -> Pic {
@@ -187,7 +193,10 @@ impl Pic {
             let vpos = up.iter().position(|&c| c == b'V');
             let first9 = up.iter().position(|&c| c == b'9').unwrap_or(0);
             let scale = match vpos {
-                Some(v) => up[v + 1..].iter().filter(|&&c| c == b'9' || c == b'P').count() as i32,
+                Some(v) => up[v + 1..]
+                    .iter()
+                    .filter(|&&c| c == b'9' || c == b'P')
+                    .count() as i32,
                 None if ps > 0 && up.iter().position(|&c| c == b'P').unwrap_or(0) < first9 => {
                     digits as i32 + ps
                 }
@@ -221,7 +230,10 @@ pub fn expand(picture: &str) -> Vec<u8> {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'(' {
-            let close = b[i..].iter().position(|&c| c == b')').map_or(b.len(), |p| p + i);
+            let close = b[i..]
+                .iter()
+                .position(|&c| c == b')')
+                .map_or(b.len(), |p| p + i);
             let n: usize = std::str::from_utf8(&b[i + 1..close])
                 .ok()
                 .and_then(|s| s.trim().parse().ok())

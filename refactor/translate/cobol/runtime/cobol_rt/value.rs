@@ -86,9 +86,11 @@ impl Value {
             Value::Num(d, _) => *d,
             Value::Edited(b) => super::edit::de_edit(b),
             Value::Alnum(b) => Decimal::new(
-                b.iter().filter(|c| c.is_ascii_digit()).fold(0i128, |a, &c| {
-                    a.wrapping_mul(10).wrapping_add((c - b'0') as i128)
-                }),
+                b.iter()
+                    .filter(|c| c.is_ascii_digit())
+                    .fold(0i128, |a, &c| {
+                        a.wrapping_mul(10).wrapping_add((c - b'0') as i128)
+                    }),
                 0,
             ),
             Value::Fig(_) => Decimal::ZERO,
