@@ -149,7 +149,9 @@ class _Emitter:
 
     def length(self, ref: Ref) -> int:
         item = self.fields.slots[self.fields.resolve(ref)].item
-        if (item.occurs > 1 and not ref.subscripts) or any(
+        if ref.refmod is not None:
+            raise Unsupported(f"LENGTH of a reference modification of {ref.name}")
+        if any(d.depending_on for d in item.walk()) or any(
                 p.depending_on for p in [item, *self.fields.slots[
                     self.fields.resolve(ref)].parents]):
             raise Unsupported(f"LENGTH of {ref.name}: a table or OCCURS DEPENDING ON")
@@ -179,9 +181,11 @@ class _Emitter:
             return f"{self.field(e)}.get(&self.mem)"
         if isinstance(e, Figurative) and e.name.startswith("ZERO"):
             return "Decimal::ZERO"
-        if isinstance(e, FunctionCall) and e.name in ("LENGTH", "LENGTH-OF") \
-                and len(e.args) == 1 and isinstance(e.args[0], Ref):
-            return f'Decimal::lit("{self.length(e.args[0])}")'
+        if isinstance(e, FunctionCall):
+            kind, code = self.function(e)
+            if kind != "num":
+                raise Unsupported(f"FUNCTION {e.name} where a number is needed")
+            return code
         if isinstance(e, Unary):
             inner = self.num(e.operand)
             return f"({inner}).neg()" if e.op == "-" else inner
@@ -209,12 +213,20 @@ class _Emitter:
             return f"{self.field(e)}.{method}(&self.mem)"
         if isinstance(e, Binary | Unary):
             return f"Value::Num({self.num(e)}, 0)"
+        if isinstance(e, FunctionCall):
+            kind, code = self.function(e)
+            return f"Value::Num({code}, 0)" if kind == "num" else f"Value::Alnum({code})"
         raise Unsupported(f"operand {type(e).__name__}")
 
     def display_part(self, e: object) -> str:
-        if isinstance(e, FunctionCall) and e.name in ("LENGTH", "LENGTH-OF") \
-                and len(e.args) == 1 and isinstance(e.args[0], Ref):
-            return f'&b"{self.length(e.args[0])}"[..]'  # cobc folds it: no leading zeros
+        if isinstance(e, FunctionCall):
+            if e.name in ("LENGTH", "LENGTH-OF") and len(e.args) == 1 \
+                    and isinstance(e.args[0], Ref):
+                return f'&b"{self.length(e.args[0])}"[..]'  # cobc folds it: no leading zeros
+            kind, code = self.function(e)
+            if kind == "num":  # an integer function's value: nine digits, as cobc shows it
+                return f"&format!(\"{{:09}}\", ({code}).to_i64()).into_bytes()[..]"
+            return f"&{code}[..]"
         if isinstance(e, Literal) and not e.all:
             return f"&{_bytes(e.value)}[..]"
         if isinstance(e, Figurative) and e.name in _FIG:
@@ -299,12 +311,29 @@ class _Emitter:
 
     def s_Move(self, s: P.Move) -> list[str]:
         if s.corresponding:
-            raise Unsupported(f"MOVE CORRESPONDING at line {s.line}")
+            return self.move_corresponding(s)
         out = []
         for target in s.targets:
             item = self.fields.slots[self.fields.resolve(target)].item
             out.append(f"{{ let v = {self.value(s.source, raw=item.is_group)}; "
                        f"{self.field(target)}.move_value(&mut self.mem, &v); }}")
+        return out
+
+    def move_corresponding(self, s: P.Move) -> list[str]:
+        """MOVE CORRESPONDING: members with the same name (below groups of the same name),
+        FILLER, REDEFINES and tables left out, as the standard says."""
+        if not isinstance(s.source, Ref) or any(t.subscripts for t in s.targets) \
+                or s.source.subscripts:
+            raise Unsupported(f"MOVE CORRESPONDING of subscripted items at line {s.line}")
+        source = self.fields.slots[self.fields.resolve(s.source)].item
+        out: list[str] = []
+        for target in s.targets:
+            dest = self.fields.slots[self.fields.resolve(target)].item
+            for a, b in _corresponding(source, dest):
+                ka, kb = self.fields.index[id(a)], self.fields.index[id(b)]
+                method = "raw" if a.is_group or b.is_group else "value"
+                out.append(f"{{ let v = self.f[{ka}].{method}(&self.mem); "
+                           f"self.f[{kb}].move_value(&mut self.mem, &v); }}")
         return out
 
     def s_Display(self, s: P.Display) -> list[str]:
@@ -430,8 +459,11 @@ class _Emitter:
     def s_Accept(self, s: P.Accept) -> list[str]:
         if s.source is not None:
             raise Unsupported(f"ACCEPT FROM {s.source} at line {s.line}")
+        item = self.fields.slots[self.fields.resolve(s.target)].item
+        value = ("Value::Num(Decimal::lit(String::from_utf8_lossy(&line).trim()), 0)"
+                 if item.category == "numeric" else "Value::Alnum(line)")  # as NUMVAL
         return [f"if let Some(line) = accept_line() {{ {self.field(s.target)}"
-                ".move_value(&mut self.mem, &Value::Alnum(line)); }"]
+                f".move_value(&mut self.mem, &{value}); }}"]
 
     def s_Initialize(self, s: P.Initialize) -> list[str]:
         if s.replacing or s.to_value or s.with_filler:
@@ -455,8 +487,39 @@ class _Emitter:
                 out += [f"self.f[{j}].at({o}).initialize(&mut self.mem);" for o in offsets]
         return out
 
+    def function(self, e: FunctionCall) -> tuple[str, str]:
+        """An intrinsic function: ("num", Decimal expr) or ("text", Vec<u8> expr)."""
+        name, args = e.name.upper(), e.args
+        if e.refmod is not None:
+            raise Unsupported(f"FUNCTION {name} with reference modification")
+        if name in ("LENGTH", "LENGTH-OF") and len(args) == 1:
+            if isinstance(args[0], Ref):
+                return "num", f'Decimal::lit("{self.length(args[0])}")'
+            return "num", f"Decimal::lit(&{self.bytes_of(args[0])}.len().to_string())"
+        if name == "ORD" and len(args) == 1:
+            return "num", f"Decimal::lit(&({self.bytes_of(args[0])}[0] as i64 + 1).to_string())"
+        if name == "CHAR" and len(args) == 1:
+            return "text", f"vec![(({self.num(args[0])}).to_i64() - 1) as u8]"
+        if name == "NUMVAL" and len(args) == 1:
+            return "num", (f"Decimal::lit(String::from_utf8_lossy(&{self.bytes_of(args[0])})"
+                           ".trim())")
+        text = {"UPPER-CASE": ".to_ascii_uppercase()", "LOWER-CASE": ".to_ascii_lowercase()",
+                "REVERSE": ".into_iter().rev().collect::<Vec<u8>>()"}
+        if name in text and len(args) == 1:
+            return "text", f"{self.bytes_of(args[0])}{text[name]}"
+        if name == "TRIM" and len(args) == 1:
+            how = (e.keyword or "").upper()
+            left = "" if how == "TRAILING" else ".trim_ascii_start()"
+            right = "" if how == "LEADING" else ".trim_ascii_end()"
+            return "text", f"{self.bytes_of(args[0])}[..]{left}{right}.to_vec()"
+        raise Unsupported(f"FUNCTION {name}")
+
     def bytes_of(self, e: object) -> str:
         """A Rust `Vec<u8>` of an alphanumeric operand (literal, figurative, item)."""
+        if isinstance(e, FunctionCall):
+            kind, code = self.function(e)
+            if kind == "text":
+                return code
         if isinstance(e, Literal) and not e.all:
             return f"{_bytes(e.value)}.to_vec()"
         if isinstance(e, Figurative) and e.name in _FIG:
@@ -598,6 +661,21 @@ class _Emitter:
             out += [f"'s{n}: {{", *self.block(sentence.statements), "}"]
         out += ["Flow::Next", "}"]
         return out
+
+
+def _corresponding(a: Item, b: Item) -> list[tuple[Item, Item]]:
+    pairs = []
+    mine = {c.name: c for c in b.children
+            if c.name != "FILLER" and not c.redefines and c.occurs == 1}
+    for child in a.children:
+        other = mine.get(child.name)
+        if other is None or child.name == "FILLER" or child.redefines or child.occurs > 1:
+            continue
+        if child.children and other.children:
+            pairs += _corresponding(child, other)
+        elif not child.children or not other.children:
+            pairs.append((child, other))
+    return pairs
 
 
 _VALUE_TOKEN = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'|[^\s,]+')
