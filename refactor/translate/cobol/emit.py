@@ -10,115 +10,31 @@ with the statement and its line named: half a program is never emitted.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from refactor.translate.cobol import procedure as P
 from refactor.translate.cobol.data import Item
-from refactor.translate.cobol.operands import (
-    And,
-    Binary,
-    ClassTest,
-    ConditionName,
-    Figurative,
-    FunctionCall,
-    Literal,
-    Not,
-    Or,
-    Ref,
-    Relation,
-    SignTest,
-    Unary,
+from refactor.translate.cobol.emit_data import (
+    RETURN_CODE,
+    ROUNDING,
+    FieldTable,
+    Unsupported,
+    initial_values,
+    pic_of,
+    return_code_record,
+    values88,
 )
+from refactor.translate.cobol.emit_operands import OperandsMixin
+from refactor.translate.cobol.operands import Ref
 from refactor.translate.cobol.program import Program
 
-
-class Unsupported(Exception):
-    """Internal: a construct this cut cannot translate (message names it and its line)."""
+__all__ = ["Unsupported", "emit_program"]
 
 
 @dataclass
-class _Slot:
-    item: Item
-    base: int  # offset of its record in `mem`
-    parents: list[Item]  # enclosing items, outermost first
-
-
-@dataclass
-class _Fields:
-    slots: list[_Slot] = field(default_factory=list)
-    by_name: dict[str, list[int]] = field(default_factory=dict)
-    index: dict[int, int] = field(default_factory=dict)  # id(item) -> slot
-    size: int = 0
-
-    def add_record(self, record: Item) -> None:
-        """Lay `record` out after the others, or over the record it REDEFINES."""
-        base = self.size
-        if record.redefines and record.redefines in self.by_name:
-            base = self.slots[self.by_name[record.redefines][0]].base
-        stack: list[tuple[Item, list[Item]]] = [(record, [])]
-        while stack:
-            item, parents = stack.pop()
-            k = len(self.slots)
-            self.slots.append(_Slot(item, base, parents))
-            self.index[id(item)] = k
-            self.by_name.setdefault(item.name, []).append(k)
-            stack.extend((c, [*parents, item]) for c in reversed(item.children))
-        self.size = max(self.size, base + record.size * record.occurs)
-
-    def resolve(self, ref: Ref) -> int:
-        found = [k for k in self.by_name.get(ref.name.upper(), [])
-                 if all(any(p.name == q.upper() for p in self.slots[k].parents)
-                        for q in ref.qualifiers)]
-        if not found:
-            raise Unsupported(f"data name {ref.name} is not in WORKING-STORAGE")
-        return found[0]
-
-
-_USAGE = {"display": "Display", "binary": "Binary", "comp-5": "Comp5", "packed": "Packed"}
-_ROUND = {None: "NearestAwayFromZero", "NEAREST-AWAY-FROM-ZERO": "NearestAwayFromZero",
-          "AWAY-FROM-ZERO": "AwayFromZero", "NEAREST-EVEN": "NearestEven",
-          "NEAREST-TOWARD-ZERO": "NearestTowardZero", "TOWARD-GREATER": "TowardGreater",
-          "TOWARD-LESSER": "TowardLesser", "TRUNCATION": "Truncation",
-          "PROHIBITED": "Prohibited"}
-_FIG = {"ZERO": "Zero", "ZEROS": "Zero", "ZEROES": "Zero", "SPACE": "Space",
-        "SPACES": "Space", "HIGH-VALUE": "HighValue", "HIGH-VALUES": "HighValue",
-        "LOW-VALUE": "LowValue", "LOW-VALUES": "LowValue", "QUOTE": "Quote",
-        "QUOTES": "Quote"}
-_REL = {"=": "is_eq", "<>": "is_ne", "<": "is_lt", ">": "is_gt", "<=": "is_le", ">=": "is_ge"}
-
-
-def _pic(item: Item) -> str:
-    if item.is_group:
-        return f"Pic::group({item.size})"
-    if item.usage not in _USAGE or item.picture is None:
-        raise Unsupported(f"{item.name} (line {item.line}): USAGE {item.usage}")
-    pic = f'Pic::parse("{item.picture.text}", Usage::{_USAGE[item.usage]})'
-    if item.sign_leading and item.sign_separate:
-        pic += ".sign_leading().sign_separate()"
-    elif item.sign_leading:
-        pic += ".sign_leading()"
-    elif item.sign_separate:
-        pic += ".sign_separate()"
-    if item.justified:
-        pic += ".justified()"
-    if item.blank_when_zero:
-        pic += ".blank_when_zero()"
-    return pic
-
-
-def _rust_str(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _bytes(text: str) -> str:
-    return "b" + _rust_str(text)
-
-
-@dataclass
-class _Emitter:
+class _Emitter(OperandsMixin):
     program: Program
-    fields: _Fields
+    fields: FieldTable
     paragraphs: list[P.Paragraph]
     para_index: dict[str, int]
     sections: dict[str, tuple[int, int]]
@@ -129,171 +45,6 @@ class _Emitter:
     current_section: str = ""
 
     # ---------------------------------------------------------------- operands
-
-    def field(self, ref: Ref) -> str:
-        k = self.fields.resolve(ref)
-        slot = self.fields.slots[k]
-        occurs = [p for p in [*slot.parents, slot.item] if p.occurs > 1]
-        subs = list(ref.subscripts)
-        if len(subs) != len(occurs) and (subs or occurs):
-            raise Unsupported(f"{ref.name}: {len(subs)} subscripts for {len(occurs)} "
-                              "OCCURS levels")
-        base = f"self.f[{k}]"
-        for table, sub in zip(occurs, subs, strict=True):
-            base += f".occurs(({self.num(sub)}).to_i64() as usize, {table.size})"
-        if ref.refmod is not None:
-            start, length = ref.refmod
-            size = "None" if length is None else f"Some(({self.num(length)}).to_i64() as usize)"
-            base += f".refmod(({self.num(start)}).to_i64() as usize, {size})"
-        return base
-
-    def length(self, ref: Ref) -> int:
-        item = self.fields.slots[self.fields.resolve(ref)].item
-        if ref.refmod is not None:
-            raise Unsupported(f"LENGTH of a reference modification of {ref.name}")
-        if any(d.depending_on for d in item.walk()) or any(
-                p.depending_on for p in [item, *self.fields.slots[
-                    self.fields.resolve(ref)].parents]):
-            raise Unsupported(f"LENGTH of {ref.name}: a table or OCCURS DEPENDING ON")
-        return item.size
-
-    def scale(self, ref: Ref) -> int:
-        item = self.fields.slots[self.fields.resolve(ref)].item
-        return item.picture.scale if item.picture else 0
-
-    def is_numeric(self, e: object) -> bool:
-        if isinstance(e, Literal):
-            return e.kind == "numeric" and not e.all
-        if isinstance(e, Ref):
-            if e.refmod is not None:
-                return False
-            item = self.fields.slots[self.fields.resolve(e)].item
-            return item.category in ("numeric",)
-        if isinstance(e, Figurative):
-            return e.name in ("ZERO", "ZEROS", "ZEROES")
-        return isinstance(e, Binary | Unary)
-
-    def num(self, e: object) -> str:
-        """A Rust `Decimal` expression."""
-        if isinstance(e, Literal) and e.kind == "numeric":
-            return f"Decimal::lit({_rust_str(e.value)})"
-        if isinstance(e, Ref):
-            return f"{self.field(e)}.get(&self.mem)"
-        if isinstance(e, Figurative) and e.name.startswith("ZERO"):
-            return "Decimal::ZERO"
-        if isinstance(e, FunctionCall):
-            kind, code = self.function(e)
-            if kind != "num":
-                raise Unsupported(f"FUNCTION {e.name} where a number is needed")
-            return code
-        if isinstance(e, Unary):
-            inner = self.num(e.operand)
-            return f"({inner}).neg()" if e.op == "-" else inner
-        if isinstance(e, Binary):
-            op = {"+": "add", "-": "sub", "*": "mul", "/": "div", "**": "pow"}[e.op]
-            return f"({self.num(e.left)}).{op}({self.num(e.right)})"
-        raise Unsupported(f"numeric operand {e}")
-
-    def value(self, e: object, raw: bool = False) -> str:
-        """A Rust `Value` expression (a MOVE sender or comparison operand)."""
-        if isinstance(e, Literal):
-            if e.all:
-                return f"Value::Fig(Fig::All({_bytes(e.value)}.to_vec()))"
-            if e.kind == "numeric":
-                return f"Value::num_lit({_rust_str(e.value)})"
-            if e.kind == "alphanumeric":
-                return f"Value::text({_rust_str(e.value)})"
-        if isinstance(e, Figurative):
-            if e.name not in _FIG:
-                raise Unsupported(f"figurative constant {e.name}")
-            return f"Value::Fig(Fig::{_FIG[e.name]})"
-        if isinstance(e, Ref):
-            item = self.fields.slots[self.fields.resolve(e)].item
-            method = "raw" if raw or item.is_group else "value"
-            return f"{self.field(e)}.{method}(&self.mem)"
-        if isinstance(e, Binary | Unary):
-            return f"Value::Num({self.num(e)}, 0)"
-        if isinstance(e, FunctionCall):
-            kind, code = self.function(e)
-            return f"Value::Num({code}, 0)" if kind == "num" else f"Value::Alnum({code})"
-        raise Unsupported(f"operand {type(e).__name__}")
-
-    def display_part(self, e: object) -> str:
-        if isinstance(e, FunctionCall):
-            if e.name in ("LENGTH", "LENGTH-OF") and len(e.args) == 1 \
-                    and isinstance(e.args[0], Ref):
-                return f'&b"{self.length(e.args[0])}"[..]'  # cobc folds it: no leading zeros
-            kind, code = self.function(e)
-            if kind == "num":  # an integer function's value: nine digits, as cobc shows it
-                return f"&format!(\"{{:09}}\", ({code}).to_i64()).into_bytes()[..]"
-            return f"&{code}[..]"
-        if isinstance(e, Literal) and not e.all:
-            return f"&{_bytes(e.value)}[..]"
-        if isinstance(e, Figurative) and e.name in _FIG:
-            return f"&Fig::{_FIG[e.name]}.repeat(1)[..]"
-        if isinstance(e, Ref):
-            return f"&{self.field(e)}.display(&self.mem)[..]"
-        raise Unsupported(f"DISPLAY of {type(e).__name__}")
-
-    # ---------------------------------------------------------------- conditions
-
-    def cond(self, c: object) -> str:
-        if isinstance(c, And):
-            return f"({self.cond(c.left)} && {self.cond(c.right)})"
-        if isinstance(c, Or):
-            return f"({self.cond(c.left)} || {self.cond(c.right)})"
-        if isinstance(c, Not):
-            return f"!({self.cond(c.operand)})"
-        if isinstance(c, Relation):
-            test = _REL[c.op]
-            if self.is_numeric(c.left) and self.is_numeric(c.right):
-                return f"({self.num(c.left)}).cmp_value(&{self.num(c.right)}).{test}()"
-            return f"compare(&{self.value(c.left)}, &{self.value(c.right)}).{test}()"
-        if isinstance(c, SignTest):
-            n = self.num(c.operand)
-            test = {"POSITIVE": f"(!{n}.is_negative() && !{n}.is_zero())",
-                    "NEGATIVE": f"{n}.is_negative()", "ZERO": f"{n}.is_zero()"}[c.sign]
-            return f"!{test}" if c.negated else test
-        if isinstance(c, ConditionName):
-            return self.cond88(c.ref)
-        if isinstance(c, ClassTest):
-            test = self.class_test(c)
-            return f"!{test}" if c.negated else test
-        raise Unsupported(f"condition {type(c).__name__}")
-
-    def class_test(self, c: ClassTest) -> str:
-        if not isinstance(c.operand, Ref):
-            raise Unsupported(f"class condition on {type(c.operand).__name__}")
-        kind = c.class_name.upper()
-        item = self.fields.slots[self.fields.resolve(c.operand)].item
-        signed = bool(item.picture and item.picture.signed and item.category == "numeric"
-                      and c.operand.refmod is None)
-        bytes_ = f"{self.field(c.operand)}.bytes(&self.mem)"
-        if kind == "NUMERIC":
-            if item.usage != "display":
-                return "true"  # binary and packed items hold numbers by construction
-            return f"class_numeric({bytes_}, {'true' if signed else 'false'})"
-        if kind in ("ALPHABETIC", "ALPHABETIC-UPPER", "ALPHABETIC-LOWER"):
-            test = {"ALPHABETIC": "b.is_ascii_alphabetic()",
-                    "ALPHABETIC-UPPER": "b.is_ascii_uppercase()",
-                    "ALPHABETIC-LOWER": "b.is_ascii_lowercase()"}[kind]
-            return f"{bytes_}.iter().all(|b| *b == b' ' || {test})"
-        raise Unsupported(f"class condition {kind}")
-
-    def cond88(self, ref: Ref) -> str:
-        owner, cond = self._condition(ref)
-        singles, ranges = _values88(cond.value or "")
-        owner_ref = Ref(owner.name, ref.qualifiers, ref.subscripts)
-        return (f"cond88(&{self.value(owner_ref)}, &[{', '.join(singles)}], "
-                f"&[{', '.join(f'({a}, {b})' for a, b in ranges)}])")
-
-    def _condition(self, ref: Ref) -> tuple[Item, Item]:
-        for slot in self.fields.slots:
-            for cond in slot.item.conditions:
-                if cond.name == ref.name.upper():
-                    return slot.item, cond
-        raise Unsupported(f"condition name {ref.name}")
-
     # ---------------------------------------------------------------- statements
 
     def block(self, statements: tuple[object, ...] | list[object] | None) -> list[str]:
@@ -349,7 +100,7 @@ class _Emitter:
         check = "true" if size.on_error or size.not_on_error else "false"
         out = ["let mut size_error = false;"]
         for t, result in stores:
-            mode = "Truncate" if not t.rounded else _ROUND.get(t.mode, "NearestAwayFromZero")
+            mode = "Truncate" if not t.rounded else ROUNDING.get(t.mode, "NearestAwayFromZero")
             out.append(f"{{ let r: Decimal = {result}; size_error |= {self.field(t.ref)}"
                        f".store(&mut self.mem, r, Round::{mode}, {check}); }}")
         if size.on_error:
@@ -430,32 +181,6 @@ class _Emitter:
             out += ["} else {" if out else "{", *self.block(s.other)]
         return [*out, "}"] if out else []
 
-    def matches(self, subject: object, obj: object) -> str:
-        """Whether one WHEN object selects one EVALUATE subject."""
-        if isinstance(obj, P.AnyObject):
-            return "true"
-        if isinstance(subject, bool):
-            if isinstance(obj, P.ConditionObject):
-                test = self.cond(obj.condition)
-            elif isinstance(obj, P.BoolObject):
-                return "true" if obj.value == subject else "false"
-            elif isinstance(obj, P.ValueObject) and isinstance(obj.value, Ref):
-                test = self.cond88(obj.value)  # a condition name read as a value
-            else:
-                raise Unsupported(f"WHEN object {type(obj).__name__} for TRUE/FALSE")
-            return test if subject else f"!({test})"
-        if isinstance(obj, P.BoolObject):
-            test = self.cond(subject)
-            return test if obj.value else f"!({test})"
-        if not isinstance(obj, P.ValueObject):
-            raise Unsupported(f"WHEN object {type(obj).__name__}")
-        if obj.high is None:
-            test = self.cond(Relation(subject, "=", obj.value))  # type: ignore[arg-type]
-        else:
-            test = (f"({self.cond(Relation(subject, '>=', obj.value))} && "  # type: ignore[arg-type]
-                    f"{self.cond(Relation(subject, '<=', obj.high))})")  # type: ignore[arg-type]
-        return f"!{test}" if obj.negated else test
-
     def s_Accept(self, s: P.Accept) -> list[str]:
         if s.source is not None:
             raise Unsupported(f"ACCEPT FROM {s.source} at line {s.line}")
@@ -486,47 +211,6 @@ class _Emitter:
                                for i in range(table.occurs)]
                 out += [f"self.f[{j}].at({o}).initialize(&mut self.mem);" for o in offsets]
         return out
-
-    def function(self, e: FunctionCall) -> tuple[str, str]:
-        """An intrinsic function: ("num", Decimal expr) or ("text", Vec<u8> expr)."""
-        name, args = e.name.upper(), e.args
-        if e.refmod is not None:
-            raise Unsupported(f"FUNCTION {name} with reference modification")
-        if name in ("LENGTH", "LENGTH-OF") and len(args) == 1:
-            if isinstance(args[0], Ref):
-                return "num", f'Decimal::lit("{self.length(args[0])}")'
-            return "num", f"Decimal::lit(&{self.bytes_of(args[0])}.len().to_string())"
-        if name == "ORD" and len(args) == 1:
-            return "num", f"Decimal::lit(&({self.bytes_of(args[0])}[0] as i64 + 1).to_string())"
-        if name == "CHAR" and len(args) == 1:
-            return "text", f"vec![(({self.num(args[0])}).to_i64() - 1) as u8]"
-        if name == "NUMVAL" and len(args) == 1:
-            return "num", (f"Decimal::lit(String::from_utf8_lossy(&{self.bytes_of(args[0])})"
-                           ".trim())")
-        text = {"UPPER-CASE": ".to_ascii_uppercase()", "LOWER-CASE": ".to_ascii_lowercase()",
-                "REVERSE": ".into_iter().rev().collect::<Vec<u8>>()"}
-        if name in text and len(args) == 1:
-            return "text", f"{self.bytes_of(args[0])}{text[name]}"
-        if name == "TRIM" and len(args) == 1:
-            how = (e.keyword or "").upper()
-            left = "" if how == "TRAILING" else ".trim_ascii_start()"
-            right = "" if how == "LEADING" else ".trim_ascii_end()"
-            return "text", f"{self.bytes_of(args[0])}[..]{left}{right}.to_vec()"
-        raise Unsupported(f"FUNCTION {name}")
-
-    def bytes_of(self, e: object) -> str:
-        """A Rust `Vec<u8>` of an alphanumeric operand (literal, figurative, item)."""
-        if isinstance(e, FunctionCall):
-            kind, code = self.function(e)
-            if kind == "text":
-                return code
-        if isinstance(e, Literal) and not e.all:
-            return f"{_bytes(e.value)}.to_vec()"
-        if isinstance(e, Figurative) and e.name in _FIG:
-            return f"Fig::{_FIG[e.name]}.repeat(1)"
-        if isinstance(e, Ref):
-            return f"{self.field(e)}.bytes(&self.mem).to_vec()"
-        raise Unsupported(f"operand {type(e).__name__} in STRING")
 
     def s_String(self, s: P.String) -> list[str]:
         parts = []
@@ -588,7 +272,7 @@ class _Emitter:
         out = []
         for ref in s.names:
             owner, cond = self._condition(ref)
-            singles, ranges = _values88(cond.value or "")
+            singles, ranges = values88(cond.value or "")
             first = singles[0] if singles else ranges[0][0]
             target = Ref(owner.name, ref.qualifiers, ref.subscripts)
             out.append(f"{{ let v = {first}; {self.field(target)}.move_value("
@@ -678,36 +362,6 @@ def _corresponding(a: Item, b: Item) -> list[tuple[Item, Item]]:
     return pairs
 
 
-_VALUE_TOKEN = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'|[^\s,]+')
-
-
-def _values88(text: str) -> tuple[list[str], list[tuple[str, str]]]:
-    """A level-88 VALUE clause as runtime `Value`s: single values and THRU ranges."""
-    words = [w for w in _VALUE_TOKEN.findall(text.rstrip(".")) if w.upper() not in
-             ("IS", "ARE")]
-
-    def one(w: str) -> str:
-        if w[0] in "\"'":
-            return f"Value::text({_rust_str(w[1:-1])})"
-        if w.upper() in _FIG:
-            return f"Value::Fig(Fig::{_FIG[w.upper()]})"
-        return f"Value::num_lit({_rust_str(w)})"
-
-    singles: list[str] = []
-    ranges: list[tuple[str, str]] = []
-    i = 0
-    while i < len(words):
-        if i + 2 < len(words) and words[i + 1].upper() in ("THRU", "THROUGH"):
-            ranges.append((one(words[i]), one(words[i + 2])))
-            i += 3
-        else:
-            singles.append(one(words[i]))
-            i += 1
-    return singles, ranges
-
-
-RETURN_CODE = "RETURN-CODE"
-
 
 def emit_program(program: Program) -> str:
     """The Rust source of `program` as a binary on `cobol_rt`; raises Unsupported naming the
@@ -718,8 +372,8 @@ def emit_program(program: Program) -> str:
         what = ("files" if program.files else "LINKAGE SECTION" if program.linkage else
                 "LOCAL-STORAGE" if program.local_storage else "several programs in a file")
         raise Unsupported(f"{what} (line {program.line})")
-    fields = _Fields()
-    records = [*program.working_storage, _return_code()]
+    fields = FieldTable()
+    records = [*program.working_storage, return_code_record()]
     for record in records:
         fields.add_record(record)
     paragraphs = program.procedure.paragraphs
@@ -738,9 +392,9 @@ def emit_program(program: Program) -> str:
     em = _Emitter(program, fields, paragraphs, index, sections, qualified=qualified,
                   owner=owner)
     methods = [line for i, p in enumerate(paragraphs) for line in em.paragraph(i, p)]
-    table = ",\n".join(f"        Field::new({s.base + s.item.offset}, {_pic(s.item)})"
+    table = ",\n".join(f"        Field::new({s.base + s.item.offset}, {pic_of(s.item)})"
                         for s in fields.slots)
-    init = _initial_values(fields)
+    init = initial_values(fields)
     rc = fields.by_name[RETURN_CODE][0]
     count = len(paragraphs)
     dispatch = "\n".join(f"            {i} => self.p{i}()," for i in range(count))
@@ -832,44 +486,3 @@ fn main() {{
 """
 
 
-def _return_code() -> Item:
-    from refactor.translate.cobol.data import build_records, parse_entry
-
-    return build_records([parse_entry(f"01 {RETURN_CODE} PIC S9(9) BINARY", 0)])[0]
-
-
-def _initial_values(fields: _Fields) -> str:
-    """INITIALIZE semantics for every elementary item (each occurrence), then VALUEs; an
-    item under a REDEFINES is a second view of storage the first one initialises."""
-    lines = []
-    for k, slot in enumerate(fields.slots):
-        item = slot.item
-        if item.children or item.level == 88 or any(
-                p.redefines for p in [*slot.parents, item]):
-            continue
-        occurs = [p for p in [*slot.parents, item] if p.occurs > 1]
-        offsets = [0]
-        for table in occurs:
-            offsets = [o + i * table.size for o in offsets for i in range(table.occurs)]
-        for off in offsets:
-            view = f"self.f[{k}].at({off})" if off else f"self.f[{k}]"
-            lines.append(f"        {view}.initialize(&mut self.mem);")
-            if item.value is not None:
-                lines.append(f"        {_set_value(view, item.value)}")
-    for k, slot in enumerate(fields.slots):  # VALUE on a group: its bytes
-        if slot.item.children and slot.item.value is not None:
-            lines.append(f"        {_set_value(f'self.f[{k}]', slot.item.value)}")
-    return "\n".join(lines)
-
-
-def _set_value(view: str, value: str) -> str:
-    """A VALUE clause: literals are placed as written (never justified), numbers moved."""
-    singles, _ = _values88(value)
-    if not singles:
-        return ""
-    first = singles[0]
-    if first.startswith("Value::text("):
-        text = first[len("Value::text("):-1]
-        return (f"{{ let v: &[u8] = b{text}; let d = {view}.bytes_mut(&mut self.mem); "
-                "for (i, b) in d.iter_mut().enumerate() { *b = *v.get(i).unwrap_or(&b' '); } }")
-    return f"{{ let v = {first}; {view}.move_value(&mut self.mem, &v); }}"

@@ -1,0 +1,273 @@
+"""Operands and conditions of COBOL statements as Rust expressions on `cobol_rt`:
+numbers as `Decimal`, MOVE senders and comparison operands as `Value`, text as bytes."""
+
+from __future__ import annotations
+
+from refactor.translate.cobol import procedure as P
+from refactor.translate.cobol.data import Item
+from refactor.translate.cobol.emit_data import (
+    FIGURATIVE,
+    RELATION_TESTS,
+    FieldTable,
+    Unsupported,
+    rust_bytes,
+    rust_str,
+    values88,
+)
+from refactor.translate.cobol.operands import (
+    And,
+    Binary,
+    ClassTest,
+    ConditionName,
+    Figurative,
+    FunctionCall,
+    Literal,
+    Not,
+    Or,
+    Ref,
+    Relation,
+    SignTest,
+    Unary,
+)
+
+
+class OperandsMixin:
+    """The operand side of the emitter (`fields` is the program's field table)."""
+
+    fields: FieldTable
+
+    def field(self, ref: Ref) -> str:
+        k = self.fields.resolve(ref)
+        slot = self.fields.slots[k]
+        occurs = [p for p in [*slot.parents, slot.item] if p.occurs > 1]
+        subs = list(ref.subscripts)
+        if len(subs) != len(occurs) and (subs or occurs):
+            raise Unsupported(f"{ref.name}: {len(subs)} subscripts for {len(occurs)} "
+                              "OCCURS levels")
+        base = f"self.f[{k}]"
+        for table, sub in zip(occurs, subs, strict=True):
+            base += f".occurs(({self.num(sub)}).to_i64() as usize, {table.size})"
+        if ref.refmod is not None:
+            start, length = ref.refmod
+            size = "None" if length is None else f"Some(({self.num(length)}).to_i64() as usize)"
+            base += f".refmod(({self.num(start)}).to_i64() as usize, {size})"
+        return base
+
+    def length(self, ref: Ref) -> int:
+        item = self.fields.slots[self.fields.resolve(ref)].item
+        if ref.refmod is not None:
+            raise Unsupported(f"LENGTH of a reference modification of {ref.name}")
+        if any(d.depending_on for d in item.walk()) or any(
+                p.depending_on for p in [item, *self.fields.slots[
+                    self.fields.resolve(ref)].parents]):
+            raise Unsupported(f"LENGTH of {ref.name}: a table or OCCURS DEPENDING ON")
+        return item.size
+
+    def scale(self, ref: Ref) -> int:
+        item = self.fields.slots[self.fields.resolve(ref)].item
+        return item.picture.scale if item.picture else 0
+
+    def is_numeric(self, e: object) -> bool:
+        if isinstance(e, Literal):
+            return e.kind == "numeric" and not e.all
+        if isinstance(e, Ref):
+            if e.refmod is not None:
+                return False
+            item = self.fields.slots[self.fields.resolve(e)].item
+            return item.category in ("numeric",)
+        if isinstance(e, Figurative):
+            return e.name in ("ZERO", "ZEROS", "ZEROES")
+        return isinstance(e, Binary | Unary)
+
+    def num(self, e: object) -> str:
+        """A Rust `Decimal` expression."""
+        if isinstance(e, Literal) and e.kind == "numeric":
+            return f"Decimal::lit({rust_str(e.value)})"
+        if isinstance(e, Ref):
+            return f"{self.field(e)}.get(&self.mem)"
+        if isinstance(e, Figurative) and e.name.startswith("ZERO"):
+            return "Decimal::ZERO"
+        if isinstance(e, FunctionCall):
+            kind, code = self.function(e)
+            if kind != "num":
+                raise Unsupported(f"FUNCTION {e.name} where a number is needed")
+            return code
+        if isinstance(e, Unary):
+            inner = self.num(e.operand)
+            return f"({inner}).neg()" if e.op == "-" else inner
+        if isinstance(e, Binary):
+            op = {"+": "add", "-": "sub", "*": "mul", "/": "div", "**": "pow"}[e.op]
+            return f"({self.num(e.left)}).{op}({self.num(e.right)})"
+        raise Unsupported(f"numeric operand {e}")
+
+    def value(self, e: object, raw: bool = False) -> str:
+        """A Rust `Value` expression (a MOVE sender or comparison operand)."""
+        if isinstance(e, Literal):
+            if e.all:
+                return f"Value::Fig(Fig::All({rust_bytes(e.value)}.to_vec()))"
+            if e.kind == "numeric":
+                return f"Value::num_lit({rust_str(e.value)})"
+            if e.kind == "alphanumeric":
+                return f"Value::text({rust_str(e.value)})"
+        if isinstance(e, Figurative):
+            if e.name not in FIGURATIVE:
+                raise Unsupported(f"figurative constant {e.name}")
+            return f"Value::Fig(Fig::{FIGURATIVE[e.name]})"
+        if isinstance(e, Ref):
+            item = self.fields.slots[self.fields.resolve(e)].item
+            method = "raw" if raw or item.is_group else "value"
+            return f"{self.field(e)}.{method}(&self.mem)"
+        if isinstance(e, Binary | Unary):
+            return f"Value::Num({self.num(e)}, 0)"
+        if isinstance(e, FunctionCall):
+            kind, code = self.function(e)
+            return f"Value::Num({code}, 0)" if kind == "num" else f"Value::Alnum({code})"
+        raise Unsupported(f"operand {type(e).__name__}")
+
+    def display_part(self, e: object) -> str:
+        if isinstance(e, FunctionCall):
+            if e.name in ("LENGTH", "LENGTH-OF") and len(e.args) == 1 \
+                    and isinstance(e.args[0], Ref):
+                return f'&b"{self.length(e.args[0])}"[..]'  # cobc folds it: no leading zeros
+            kind, code = self.function(e)
+            if kind == "num":  # an integer function's value: nine digits, as cobc shows it
+                return f"&format!(\"{{:09}}\", ({code}).to_i64()).into_bytes()[..]"
+            return f"&{code}[..]"
+        if isinstance(e, Literal) and not e.all:
+            return f"&{rust_bytes(e.value)}[..]"
+        if isinstance(e, Figurative) and e.name in FIGURATIVE:
+            return f"&Fig::{FIGURATIVE[e.name]}.repeat(1)[..]"
+        if isinstance(e, Ref):
+            return f"&{self.field(e)}.display(&self.mem)[..]"
+        raise Unsupported(f"DISPLAY of {type(e).__name__}")
+
+    # ---------------------------------------------------------------- conditions
+
+    def cond(self, c: object) -> str:
+        if isinstance(c, And):
+            return f"({self.cond(c.left)} && {self.cond(c.right)})"
+        if isinstance(c, Or):
+            return f"({self.cond(c.left)} || {self.cond(c.right)})"
+        if isinstance(c, Not):
+            return f"!({self.cond(c.operand)})"
+        if isinstance(c, Relation):
+            test = RELATION_TESTS[c.op]
+            if self.is_numeric(c.left) and self.is_numeric(c.right):
+                return f"({self.num(c.left)}).cmp_value(&{self.num(c.right)}).{test}()"
+            return f"compare(&{self.value(c.left)}, &{self.value(c.right)}).{test}()"
+        if isinstance(c, SignTest):
+            n = self.num(c.operand)
+            test = {"POSITIVE": f"(!{n}.is_negative() && !{n}.is_zero())",
+                    "NEGATIVE": f"{n}.is_negative()", "ZERO": f"{n}.is_zero()"}[c.sign]
+            return f"!{test}" if c.negated else test
+        if isinstance(c, ConditionName):
+            return self.cond88(c.ref)
+        if isinstance(c, ClassTest):
+            test = self.class_test(c)
+            return f"!{test}" if c.negated else test
+        raise Unsupported(f"condition {type(c).__name__}")
+
+    def class_test(self, c: ClassTest) -> str:
+        if not isinstance(c.operand, Ref):
+            raise Unsupported(f"class condition on {type(c.operand).__name__}")
+        kind = c.class_name.upper()
+        item = self.fields.slots[self.fields.resolve(c.operand)].item
+        signed = bool(item.picture and item.picture.signed and item.category == "numeric"
+                      and c.operand.refmod is None)
+        bytes_ = f"{self.field(c.operand)}.bytes(&self.mem)"
+        if kind == "NUMERIC":
+            if item.usage != "display":
+                return "true"  # binary and packed items hold numbers by construction
+            return f"class_numeric({bytes_}, {'true' if signed else 'false'})"
+        if kind in ("ALPHABETIC", "ALPHABETIC-UPPER", "ALPHABETIC-LOWER"):
+            test = {"ALPHABETIC": "b.is_ascii_alphabetic()",
+                    "ALPHABETIC-UPPER": "b.is_ascii_uppercase()",
+                    "ALPHABETIC-LOWER": "b.is_ascii_lowercase()"}[kind]
+            return f"{bytes_}.iter().all(|b| *b == b' ' || {test})"
+        raise Unsupported(f"class condition {kind}")
+
+    def cond88(self, ref: Ref) -> str:
+        owner, cond = self._condition(ref)
+        singles, ranges = values88(cond.value or "")
+        owner_ref = Ref(owner.name, ref.qualifiers, ref.subscripts)
+        return (f"cond88(&{self.value(owner_ref)}, &[{', '.join(singles)}], "
+                f"&[{', '.join(f'({a}, {b})' for a, b in ranges)}])")
+
+    def _condition(self, ref: Ref) -> tuple[Item, Item]:
+        for slot in self.fields.slots:
+            for cond in slot.item.conditions:
+                if cond.name == ref.name.upper():
+                    return slot.item, cond
+        raise Unsupported(f"condition name {ref.name}")
+
+    # ---------------------------------------------------------------- statements
+
+
+    def function(self, e: FunctionCall) -> tuple[str, str]:
+        """An intrinsic function: ("num", Decimal expr) or ("text", Vec<u8> expr)."""
+        name, args = e.name.upper(), e.args
+        if e.refmod is not None:
+            raise Unsupported(f"FUNCTION {name} with reference modification")
+        if name in ("LENGTH", "LENGTH-OF") and len(args) == 1:
+            if isinstance(args[0], Ref):
+                return "num", f'Decimal::lit("{self.length(args[0])}")'
+            return "num", f"Decimal::lit(&{self.bytes_of(args[0])}.len().to_string())"
+        if name == "ORD" and len(args) == 1:
+            return "num", f"Decimal::lit(&({self.bytes_of(args[0])}[0] as i64 + 1).to_string())"
+        if name == "CHAR" and len(args) == 1:
+            return "text", f"vec![(({self.num(args[0])}).to_i64() - 1) as u8]"
+        if name == "NUMVAL" and len(args) == 1:
+            return "num", (f"Decimal::lit(String::from_utf8_lossy(&{self.bytes_of(args[0])})"
+                           ".trim())")
+        text = {"UPPER-CASE": ".to_ascii_uppercase()", "LOWER-CASE": ".to_ascii_lowercase()",
+                "REVERSE": ".into_iter().rev().collect::<Vec<u8>>()"}
+        if name in text and len(args) == 1:
+            return "text", f"{self.bytes_of(args[0])}{text[name]}"
+        if name == "TRIM" and len(args) == 1:
+            how = (e.keyword or "").upper()
+            left = "" if how == "TRAILING" else ".trim_ascii_start()"
+            right = "" if how == "LEADING" else ".trim_ascii_end()"
+            return "text", f"{self.bytes_of(args[0])}[..]{left}{right}.to_vec()"
+        raise Unsupported(f"FUNCTION {name}")
+
+    def bytes_of(self, e: object) -> str:
+        """A Rust `Vec<u8>` of an alphanumeric operand (literal, figurative, item)."""
+        if isinstance(e, FunctionCall):
+            kind, code = self.function(e)
+            if kind == "text":
+                return code
+        if isinstance(e, Literal) and not e.all:
+            return f"{rust_bytes(e.value)}.to_vec()"
+        if isinstance(e, Figurative) and e.name in FIGURATIVE:
+            return f"Fig::{FIGURATIVE[e.name]}.repeat(1)"
+        if isinstance(e, Ref):
+            return f"{self.field(e)}.bytes(&self.mem).to_vec()"
+        raise Unsupported(f"operand {type(e).__name__} in STRING")
+
+
+    def matches(self, subject: object, obj: object) -> str:
+        """Whether one WHEN object selects one EVALUATE subject."""
+        if isinstance(obj, P.AnyObject):
+            return "true"
+        if isinstance(subject, bool):
+            if isinstance(obj, P.ConditionObject):
+                test = self.cond(obj.condition)
+            elif isinstance(obj, P.BoolObject):
+                return "true" if obj.value == subject else "false"
+            elif isinstance(obj, P.ValueObject) and isinstance(obj.value, Ref):
+                test = self.cond88(obj.value)  # a condition name read as a value
+            else:
+                raise Unsupported(f"WHEN object {type(obj).__name__} for TRUE/FALSE")
+            return test if subject else f"!({test})"
+        if isinstance(obj, P.BoolObject):
+            test = self.cond(subject)
+            return test if obj.value else f"!({test})"
+        if not isinstance(obj, P.ValueObject):
+            raise Unsupported(f"WHEN object {type(obj).__name__}")
+        if obj.high is None:
+            test = self.cond(Relation(subject, "=", obj.value))  # type: ignore[arg-type]
+        else:
+            test = (f"({self.cond(Relation(subject, '>=', obj.value))} && "  # type: ignore[arg-type]
+                    f"{self.cond(Relation(subject, '<=', obj.high))})")  # type: ignore[arg-type]
+        return f"!{test}" if obj.negated else test
+
