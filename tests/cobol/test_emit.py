@@ -11,24 +11,27 @@ from pathlib import Path
 
 import pytest
 
-from refactor.translate.cobol.emit import Unsupported, emit_program
 from refactor.translate.cobol.program import ParseProblem, parse_program
 from refactor.translate.cobol.runtime import runtime_source
+from refactor.translate.cobol.rust_unit import Unsupported, emit_program
 
 CORPUS = Path(__file__).parent / "corpus"
 PROGRAMS = tomllib.loads((CORPUS / "MANIFEST.toml").read_text())["programs"]
 # The ratchet: programs translated and agreeing with GnuCOBOL (raise it, never lower it).
-AT_LEAST = 50
+AT_LEAST = 51
 
 pytestmark = pytest.mark.skipif(shutil.which("rustc") is None, reason="needs rustc")
 
 
 def _translate(program: dict) -> str:  # type: ignore[type-arg]
-    source = (CORPUS / program["files"][0]).read_text()
-    parsed = parse_program(source)
-    if isinstance(parsed, ParseProblem):
-        raise Unsupported(f"parse problem at line {parsed.line}: {parsed.reason}")
-    return emit_program(parsed)
+    """The main program and the subprograms compiled with it (as `cobc` links them)."""
+    units = []
+    for name in program["files"]:
+        parsed = parse_program((CORPUS / name).read_text())
+        if isinstance(parsed, ParseProblem):
+            raise Unsupported(f"{name}: parse problem at line {parsed.line}: {parsed.reason}")
+        units.append(parsed)
+    return emit_program(units[0], units[1:])
 
 
 def _run(program: dict, rust: str, work: Path) -> tuple[bytes, int]:  # type: ignore[type-arg]

@@ -19,20 +19,17 @@ from refactor.translate.cobol.emit_data import (
     ROUNDING,
     FieldTable,
     Unsupported,
-    initial_values,
-    pic_of,
-    return_code_record,
     values88,
 )
 from refactor.translate.cobol.emit_operands import OperandsMixin
-from refactor.translate.cobol.operands import Ref
+from refactor.translate.cobol.operands import Literal, Ref
 from refactor.translate.cobol.program import Program
 
-__all__ = ["Unsupported", "emit_program"]
+__all__ = ["Emitter", "Unsupported"]
 
 
 @dataclass
-class _Emitter(OperandsMixin):
+class Emitter(OperandsMixin):
     program: Program
     fields: FieldTable
     paragraphs: list[P.Paragraph]
@@ -43,6 +40,8 @@ class _Emitter(OperandsMixin):
     qualified: dict[tuple[str, str], int] = field(default_factory=dict)  # (section, para)
     owner: list[str] = field(default_factory=list)  # paragraph -> its section
     current_section: str = ""
+    idents: dict[str, str] = field(default_factory=dict)  # PROGRAM-ID -> Rust module
+    called: list[str] = field(default_factory=list)  # modules this program CALLs
 
     # ---------------------------------------------------------------- operands
     # ---------------------------------------------------------------- statements
@@ -243,11 +242,41 @@ class _Emitter(OperandsMixin):
         return [f"break '{self.sentence_label};"]
 
     def s_StopRun(self, s: P.StopRun) -> list[str]:
-        if s.returning is not None:
-            return [f"return Flow::Stop(({self.num(s.returning)}).to_i64() as i32);"]
-        return ["return Flow::Stop(self.return_code());"]
+        code = (f"({self.num(s.returning)}).to_i64() as i32" if s.returning is not None
+                else "self.return_code()")
+        return [f"stop_run({code});"]
 
-    s_GoBack = s_StopRun
+    def s_GoBack(self, s: P.GoBack) -> list[str]:
+        code = (f"({self.num(s.returning)}).to_i64() as i32" if s.returning is not None
+                else "self.return_code()")
+        return [f"return Flow::Stop({code});"]
+
+    def s_Call(self, s: P.Call) -> list[str]:
+        if not isinstance(s.program, Literal) or s.program.kind != "alphanumeric":
+            raise Unsupported(f"CALL of a program named at run time at line {s.line}")
+        ident = self.idents.get(s.program.value.upper())
+        if ident is None:
+            raise Unsupported(f"CALL of {s.program.value}, not among the sources "
+                              f"(line {s.line})")
+        if s.returning is not None or s.on_exception or s.not_on_exception:
+            raise Unsupported(f"CALL with RETURNING or ON EXCEPTION at line {s.line}")
+        if ident not in self.called:
+            self.called.append(ident)
+        args, back = [], []
+        for i, arg in enumerate(s.using):
+            if arg.mode == "VALUE" or arg.value is None:
+                raise Unsupported(f"CALL ... BY {arg.mode} at line {s.line}")
+            args.append(self.bytes_of(arg.value))
+            if arg.mode == "REFERENCE" and isinstance(arg.value, Ref):
+                back.append(f"{self.field(arg.value)}.bytes_mut(&mut self.mem)"
+                            f".copy_from_slice(&args[{i}]);")
+        rc = self.fields.slots[self.fields.by_name[RETURN_CODE][0]]
+        return ["{", f"let mut args: Vec<Vec<u8>> = vec![{', '.join(args)}];",
+                f"let callee = self.{ident}.get_or_insert_with(|| "
+                f"Box::new(super::{ident}::Program::new()));",
+                "let rc = callee.call(&mut args);", *back,
+                f"self.f[{self.fields.index[id(rc.item)]}].store(&mut self.mem, "
+                "Decimal::lit(&rc.to_string()), Round::Truncate, false);", "}"]
 
     def s_Exit(self, s: P.Exit) -> list[str]:
         if s.what == "":
@@ -360,129 +389,3 @@ def _corresponding(a: Item, b: Item) -> list[tuple[Item, Item]]:
         elif not child.children or not other.children:
             pairs.append((child, other))
     return pairs
-
-
-
-def emit_program(program: Program) -> str:
-    """The Rust source of `program` as a binary on `cobol_rt`; raises Unsupported naming the
-    first construct this cut cannot translate."""
-    if program.decimal_comma:
-        raise Unsupported(f"DECIMAL-POINT IS COMMA (line {program.line})")
-    if program.files or program.linkage or program.local_storage or program.more:
-        what = ("files" if program.files else "LINKAGE SECTION" if program.linkage else
-                "LOCAL-STORAGE" if program.local_storage else "several programs in a file")
-        raise Unsupported(f"{what} (line {program.line})")
-    fields = FieldTable()
-    records = [*program.working_storage, return_code_record()]
-    for record in records:
-        fields.add_record(record)
-    paragraphs = program.procedure.paragraphs
-    index = {p.name.upper(): i for i, p in enumerate(paragraphs) if p.name}
-    sections: dict[str, tuple[int, int]] = {}
-    qualified: dict[tuple[str, str], int] = {}
-    owner: list[str] = []
-    position = 0
-    for section in program.procedure.sections:
-        if section.name and section.paragraphs:
-            sections[section.name.upper()] = (position, position + len(section.paragraphs) - 1)
-        for offset, para in enumerate(section.paragraphs):
-            qualified[(section.name.upper(), para.name.upper())] = position + offset
-            owner.append(section.name)
-        position += len(section.paragraphs)
-    em = _Emitter(program, fields, paragraphs, index, sections, qualified=qualified,
-                  owner=owner)
-    methods = [line for i, p in enumerate(paragraphs) for line in em.paragraph(i, p)]
-    table = ",\n".join(f"        Field::new({s.base + s.item.offset}, {pic_of(s.item)})"
-                        for s in fields.slots)
-    init = initial_values(fields)
-    rc = fields.by_name[RETURN_CODE][0]
-    count = len(paragraphs)
-    dispatch = "\n".join(f"            {i} => self.p{i}()," for i in range(count))
-    return f"""//! {program.name}, translated from COBOL by refactor (rules backend, first cut).
-#![allow(unused, non_snake_case, unreachable_code, unused_labels, clippy::all)]
-mod cobol_rt;
-use cobol_rt::*;
-
-enum Flow {{ Next, GoTo(usize), Stop(i32) }}
-
-/// NUMERIC class test of DISPLAY bytes: digits, the last one possibly an overpunched sign.
-fn class_numeric(b: &[u8], signed: bool) -> bool {{
-    !b.is_empty() && b.iter().enumerate().all(|(i, c)| c.is_ascii_digit()
-        || (signed && i + 1 == b.len() && (b'p'..=b'y').contains(c)))
-}}
-
-/// ACCEPT from standard input: one line without its newline, None at end of input.
-fn accept_line() -> Option<Vec<u8>> {{
-    use std::io::BufRead;
-    let mut line = Vec::new();
-    match std::io::stdin().lock().read_until(b'\\n', &mut line) {{
-        Ok(0) | Err(_) => None,
-        Ok(_) => {{
-            while line.last() == Some(&b'\\n') || line.last() == Some(&b'\\r') {{ line.pop(); }}
-            Some(line)
-        }}
-    }}
-}}
-
-struct Program {{ mem: Vec<u8>, f: Vec<Field> }}
-
-impl Program {{
-    fn new() -> Program {{
-        let f = vec![
-{table}
-        ];
-        let mut p = Program {{ mem: vec![b' '; {fields.size}], f }};
-        p.init();
-        p
-    }}
-
-    fn init(&mut self) {{
-{init}
-    }}
-
-    fn return_code(&self) -> i32 {{
-        self.f[{rc}].get(&self.mem).to_i64() as i32
-    }}
-
-    fn para(&mut self, p: usize) -> Flow {{
-        match p {{
-{dispatch}
-            _ => Flow::Stop(self.return_code()),
-        }}
-    }}
-
-    /// Paragraphs `start` to `end` in source order: fall-through, GO TO and STOP RUN.
-    fn run_range(&mut self, start: usize, end: usize) -> Flow {{
-        let mut p = start;
-        loop {{
-            match self.para(p) {{
-                Flow::Next => {{
-                    if p == end || p + 1 >= {count} {{
-                        return if p + 1 >= {count} && p != end {{
-                            Flow::Stop(self.return_code())
-                        }} else {{ Flow::Next }};
-                    }}
-                    p += 1;
-                }}
-                Flow::GoTo(q) => p = q,
-                Flow::Stop(code) => return Flow::Stop(code),
-            }}
-        }}
-    }}
-
-{chr(10).join("    " + line for line in methods)}
-}}
-
-fn main() {{
-    let mut program = Program::new();
-    let code = match program.run_range(0, {max(count - 1, 0)}) {{
-        Flow::Stop(code) => code,
-        _ => program.return_code(),
-    }};
-    use std::io::Write;
-    let _ = std::io::stdout().flush();
-    std::process::exit(code);
-}}
-"""
-
-

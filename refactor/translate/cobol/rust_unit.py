@@ -1,0 +1,199 @@
+"""A run unit of COBOL programs as one Rust binary on the `cobol_rt` runtime.
+
+Each program becomes a module holding a `Program` struct (its storage and its paragraphs
+as methods, emit.py); a program CALLs another through `call(args)`, which copies the USING
+arguments into its LINKAGE records and back out (BY REFERENCE arguments are then copied
+into the caller's storage); the first program is the main one. STOP RUN ends the process
+from any program, GOBACK returns to the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from refactor.translate.cobol.emit import Emitter
+from refactor.translate.cobol.emit_data import (
+    RETURN_CODE,
+    FieldTable,
+    Unsupported,
+    initial_values,
+    pic_of,
+    return_code_record,
+)
+from refactor.translate.cobol.operands import Ref
+from refactor.translate.cobol.program import Program
+
+__all__ = ["Unsupported", "emit_program"]
+
+
+def emit_program(program: Program, callees: Sequence[Program] = ()) -> str:
+    """The Rust source of `program` (and of the subprograms it CALLs, compiled into the
+    same executable as cobc does with several sources) as one binary on `cobol_rt`;
+    raises Unsupported naming the first construct this cut cannot translate."""
+    units = [program, *callees]
+    idents = {u.name.upper(): f"prog_{i}" for i, u in enumerate(units)}
+    modules = [_module(u, idents[u.name.upper()], idents, main=(u is program))
+               for u in units]
+    return f"""//! {program.name}, translated from COBOL by refactor (rules backend, first cut).
+#![allow(unused, non_snake_case, non_camel_case_types, unreachable_code, unused_labels,
+         clippy::all)]
+mod cobol_rt;
+use cobol_rt::*;
+
+enum Flow {{ Next, GoTo(usize), Stop(i32) }}
+
+/// NUMERIC class test of DISPLAY bytes: digits, the last one possibly an overpunched sign.
+fn class_numeric(b: &[u8], signed: bool) -> bool {{
+    !b.is_empty() && b.iter().enumerate().all(|(i, c)| c.is_ascii_digit()
+        || (signed && i + 1 == b.len() && (b'p'..=b'y').contains(c)))
+}}
+
+/// ACCEPT from standard input: one line without its newline, None at end of input.
+fn accept_line() -> Option<Vec<u8>> {{
+    use std::io::BufRead;
+    let mut line = Vec::new();
+    match std::io::stdin().lock().read_until(b'\\n', &mut line) {{
+        Ok(0) | Err(_) => None,
+        Ok(_) => {{
+            while line.last() == Some(&b'\\n') || line.last() == Some(&b'\\r') {{ line.pop(); }}
+            Some(line)
+        }}
+    }}
+}}
+
+/// STOP RUN: the whole run unit ends, whichever program says it.
+fn stop_run(code: i32) -> ! {{
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    std::process::exit(code)
+}}
+
+{chr(10).join(modules)}
+
+fn main() {{
+    let mut program = prog_0::Program::new();
+    let code = program.call(&mut []);
+    stop_run(code);
+}}
+"""
+
+
+def _module(program: Program, ident: str, idents: dict[str, str], main: bool) -> str:
+    """One program as `mod ident { pub struct Program ... }`."""
+    if program.decimal_comma:
+        raise Unsupported(f"DECIMAL-POINT IS COMMA (line {program.line})")
+    if program.files or program.local_storage or program.more:
+        what = ("files" if program.files else "LOCAL-STORAGE" if program.local_storage
+                else "several programs in one source")
+        raise Unsupported(f"{what} (line {program.line})")
+    fields = FieldTable()
+    for record in [*program.working_storage, return_code_record(), *program.linkage]:
+        fields.add_record(record)
+    params = []  # (offset, size) of each USING parameter's linkage record
+    for arg in program.procedure.using:
+        if not isinstance(arg.value, Ref):
+            raise Unsupported(f"PROCEDURE DIVISION USING {arg.mode} (line {program.line})")
+        slot = fields.slots[fields.resolve(arg.value)]
+        params.append((slot.base + slot.item.offset, slot.item.size))
+    paragraphs = program.procedure.paragraphs
+    index = {p.name.upper(): i for i, p in enumerate(paragraphs) if p.name}
+    sections: dict[str, tuple[int, int]] = {}
+    qualified: dict[tuple[str, str], int] = {}
+    owner: list[str] = []
+    position = 0
+    for section in program.procedure.sections:
+        if section.name and section.paragraphs:
+            sections[section.name.upper()] = (position, position + len(section.paragraphs) - 1)
+        for offset, para in enumerate(section.paragraphs):
+            qualified[(section.name.upper(), para.name.upper())] = position + offset
+            owner.append(section.name)
+        position += len(section.paragraphs)
+    em = Emitter(program, fields, paragraphs, index, sections, qualified=qualified,
+                  owner=owner, idents=idents)
+    methods = [line for i, p in enumerate(paragraphs) for line in em.paragraph(i, p)]
+    table = ",\n".join(f"        Field::new({s.base + s.item.offset}, {pic_of(s.item)})"
+                        for s in fields.slots)
+    init = initial_values(fields)
+    rc = fields.by_name[RETURN_CODE][0]
+    count = len(paragraphs)
+    dispatch = "\n".join(f"            {i} => self.p{i}()," for i in range(count))
+    callee_fields = "".join(f"    {ident}: Option<Box<super::{ident}::Program>>,\n"
+                            for ident in em.called)
+    callee_init = "".join(f" {ident}: None," for ident in em.called)
+    copy_in = "\n".join(
+        f"        if let Some(a) = args.get({i}) {{ let n = a.len().min({size}); "
+        f"self.mem[{off}..{off} + n].copy_from_slice(&a[..n]); }}"
+        for i, (off, size) in enumerate(params))
+    copy_out = "\n".join(
+        f"        if let Some(a) = args.get_mut({i}) {{ let n = a.len().min({size}); "
+        f"a[..n].copy_from_slice(&self.mem[{off}..{off} + n]); }}"
+        for i, (off, size) in enumerate(params))
+    return f"""/// {program.name}
+mod {ident} {{
+use super::*;
+
+pub struct Program {{
+    mem: Vec<u8>,
+    f: Vec<Field>,
+{callee_fields}}}
+
+impl Program {{
+    pub fn new() -> Program {{
+        let f = vec![
+{table}
+        ];
+        let mut p = Program {{ mem: vec![b' '; {fields.size}], f,{callee_init} }};
+        p.init();
+        p
+    }}
+
+    fn init(&mut self) {{
+{init}
+    }}
+
+    fn return_code(&self) -> i32 {{
+        self.f[{rc}].get(&self.mem).to_i64() as i32
+    }}
+
+    /// Run the program with its USING arguments (copied in, and back out: BY REFERENCE
+    /// is the caller's business); the RETURN-CODE it leaves.
+    pub fn call(&mut self, args: &mut [Vec<u8>]) -> i32 {{
+{copy_in}
+        let code = match self.run_range(0, {max(count - 1, 0)}) {{
+            Flow::Stop(code) => code,
+            _ => self.return_code(),
+        }};
+{copy_out}
+        code
+    }}
+
+    fn para(&mut self, p: usize) -> Flow {{
+        match p {{
+{dispatch}
+            _ => Flow::Stop(self.return_code()),
+        }}
+    }}
+
+    /// Paragraphs `start` to `end` in source order: fall-through, GO TO and GOBACK.
+    fn run_range(&mut self, start: usize, end: usize) -> Flow {{
+        let mut p = start;
+        loop {{
+            match self.para(p) {{
+                Flow::Next => {{
+                    if p == end || p + 1 >= {count} {{
+                        return if p + 1 >= {count} && p != end {{
+                            Flow::Stop(self.return_code())
+                        }} else {{ Flow::Next }};
+                    }}
+                    p += 1;
+                }}
+                Flow::GoTo(q) => p = q,
+                Flow::Stop(code) => return Flow::Stop(code),
+            }}
+        }}
+    }}
+
+{chr(10).join("    " + line for line in methods)}
+}}
+}}
+"""
