@@ -28,6 +28,17 @@ from refactor.translate.cobol.program import Program
 __all__ = ["Emitter", "Unsupported"]
 
 
+@dataclass(frozen=True)
+class FileInfo:
+    """A SELECT with its FD, as the generated program sees it."""
+
+    index: int  # in the program's `files`
+    record: int  # field slot of its (first) record
+    size: int  # record length in bytes
+    status: Ref | None  # FILE STATUS item
+    assign: Ref | None = None  # the item holding the path, when not a literal
+
+
 @dataclass
 class Emitter(OperandsMixin):
     program: Program
@@ -41,6 +52,7 @@ class Emitter(OperandsMixin):
     owner: list[str] = field(default_factory=list)  # paragraph -> its section
     current_section: str = ""
     idents: dict[str, str] = field(default_factory=dict)  # PROGRAM-ID -> Rust module
+    files: dict[str, FileInfo] = field(default_factory=dict)  # FD name -> its file
     called: list[str] = field(default_factory=list)  # modules this program CALLs
 
     # ---------------------------------------------------------------- operands
@@ -235,6 +247,77 @@ class Emitter(OperandsMixin):
             out += ["if !overflow {", *self.block(s.not_on_overflow), "}"]
         return [*out, "let _ = overflow;", "}"]
 
+    def file(self, name: str, line: int) -> FileInfo:
+        info = self.files.get(name.upper())
+        if info is None:
+            raise Unsupported(f"file {name} has no SELECT (line {line})")
+        return info
+
+    def _status(self, info: FileInfo, status: str) -> list[str]:
+        """Store the operation's status in the FILE STATUS item (if there is one)."""
+        if info.status is None:
+            return []
+        return [f"{{ let v = Value::Alnum({status}.to_vec()); "
+                f"{self.field(info.status)}.move_value(&mut self.mem, &v); }}"]
+
+    def s_Open(self, s: P.Open) -> list[str]:
+        out = []
+        for mode, name in s.files:
+            info = self.file(name, s.line)
+            if mode == "I-O":
+                raise Unsupported(f"OPEN I-O at line {s.line}")
+            path = ([f"self.files[{info.index}].path = String::from_utf8_lossy("
+                     f"{self.field(info.assign)}.bytes(&self.mem)).trim().to_string();"]
+                    if info.assign is not None else [])
+            out += ["{", *path,
+                    f"let st = self.files[{info.index}].open({_rust_mode(mode)});",
+                    *self._status(info, "st"), "}"]
+        return out
+
+    def s_Close(self, s: P.Close) -> list[str]:
+        out = []
+        for name in s.files:
+            info = self.file(name, s.line)
+            out += ["{", f"let st = self.files[{info.index}].close();",
+                    *self._status(info, "st"), "}"]
+        return out
+
+    def s_Read(self, s: P.Read) -> list[str]:
+        if s.invalid_key or s.not_invalid_key:
+            raise Unsupported(f"READ ... INVALID KEY at line {s.line}")
+        info = self.file(s.file, s.line)
+        record = f"self.f[{info.record}]"
+        out = ["{", f"let (st, data) = self.files[{info.index}].read({info.size});",
+               *self._status(info, "st"),
+               "let at_end = data.is_none();",
+               f"if let Some(d) = data {{ {record}.bytes_mut(&mut self.mem)"
+               ".copy_from_slice(&d); }"]
+        if s.into is not None:
+            out.append(f"if !at_end {{ let v = {record}.raw(&self.mem); "
+                       f"{self.field(s.into)}.move_value(&mut self.mem, &v); }}")
+        if s.at_end:
+            out += ["if at_end {", *self.block(s.at_end), "}"]
+        if s.not_at_end:
+            out += ["if !at_end {", *self.block(s.not_at_end), "}"]
+        return [*out, "}"]
+
+    def s_Write(self, s: P.Write) -> list[str]:
+        if s.advancing is not None or s.invalid_key or s.not_invalid_key:
+            raise Unsupported(f"WRITE with ADVANCING or INVALID KEY at line {s.line}")
+        name = next((n for n, f in self.files.items()
+                     if self.fields.resolve(s.record) == f.record), None)
+        if name is None:
+            raise Unsupported(f"WRITE of {s.record.name}, not a file's record (line {s.line})")
+        info = self.files[name]
+        record = self.field(s.record)
+        out = ["{"]
+        if s.from_ is not None:
+            out.append(f"let v = {self.value(s.from_)}; {record}.move_value(&mut self.mem, &v);")
+        out += [f"let data = {record}.bytes(&self.mem).to_vec();",
+                f"let st = self.files[{info.index}].write(&data);", *self._status(info, "st"),
+                "}"]
+        return out
+
     def s_Continue(self, s: P.Continue) -> list[str]:
         return []
 
@@ -389,3 +472,8 @@ def _corresponding(a: Item, b: Item) -> list[tuple[Item, Item]]:
         elif not child.children or not other.children:
             pairs.append((child, other))
     return pairs
+
+
+def _rust_mode(mode: str) -> str:
+    return {"INPUT": "OpenMode::Input", "OUTPUT": "OpenMode::Output",
+            "EXTEND": "OpenMode::Extend"}[mode]

@@ -178,7 +178,11 @@ class OperandsMixin:
         if kind == "NUMERIC":
             if item.usage != "display":
                 return "true"  # binary and packed items hold numbers by construction
-            return f"class_numeric({bytes_}, {'true' if signed else 'false'})"
+            mode = 0
+            if signed:
+                mode = ({"leading": 3, "trailing": 4}[item.sign_separate]
+                        if item.sign_separate else 2 if item.sign_leading else 1)
+            return f"class_numeric({bytes_}, {mode})"
         if kind in ("ALPHABETIC", "ALPHABETIC-UPPER", "ALPHABETIC-LOWER"):
             test = {"ALPHABETIC": "b.is_ascii_alphabetic()",
                     "ALPHABETIC-UPPER": "b.is_ascii_uppercase()",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from refactor.translate.cobol.emit import Emitter
+from refactor.translate.cobol.emit import Emitter, FileInfo
 from refactor.translate.cobol.emit_data import (
     RETURN_CODE,
     FieldTable,
@@ -19,6 +19,7 @@ from refactor.translate.cobol.emit_data import (
     initial_values,
     pic_of,
     return_code_record,
+    rust_str,
 )
 from refactor.translate.cobol.operands import Ref
 from refactor.translate.cobol.program import Program
@@ -31,6 +32,7 @@ def emit_program(program: Program, callees: Sequence[Program] = ()) -> str:
     same executable as cobc does with several sources) as one binary on `cobol_rt`;
     raises Unsupported naming the first construct this cut cannot translate."""
     units = [program, *callees]
+    # (the sequential-file helper is in FILES_RS, formatted into the template below)
     idents = {u.name.upper(): f"prog_{i}" for i, u in enumerate(units)}
     modules = [_module(u, idents[u.name.upper()], idents, main=(u is program))
                for u in units]
@@ -42,10 +44,18 @@ use cobol_rt::*;
 
 enum Flow {{ Next, GoTo(usize), Stop(i32) }}
 
-/// NUMERIC class test of DISPLAY bytes: digits, the last one possibly an overpunched sign.
-fn class_numeric(b: &[u8], signed: bool) -> bool {{
-    !b.is_empty() && b.iter().enumerate().all(|(i, c)| c.is_ascii_digit()
-        || (signed && i + 1 == b.len() && (b'p'..=b'y').contains(c)))
+/// NUMERIC class test of DISPLAY bytes; `sign`: 0 unsigned, 1 trailing overpunch,
+/// 2 leading overpunch, 3 leading separate, 4 trailing separate.
+fn class_numeric(b: &[u8], sign: u8) -> bool {{
+    let (body, ok) = match sign {{
+        3 => (b.get(1..).unwrap_or(&[]), matches!(b.first(), Some(b'+' | b'-'))),
+        4 => (&b[..b.len().saturating_sub(1)], matches!(b.last(), Some(b'+' | b'-'))),
+        _ => (b, true),
+    }};
+    let punched = |i: usize, c: &u8| (sign == 1 && i + 1 == body.len()
+        || sign == 2 && i == 0) && (b'p'..=b'y').contains(c);
+    ok && !body.is_empty()
+        && body.iter().enumerate().all(|(i, c)| c.is_ascii_digit() || punched(i, c))
 }}
 
 /// ACCEPT from standard input: one line without its newline, None at end of input.
@@ -60,6 +70,8 @@ fn accept_line() -> Option<Vec<u8>> {{
         }}
     }}
 }}
+
+{FILES_RS}
 
 /// STOP RUN: the whole run unit ends, whichever program says it.
 fn stop_run(code: i32) -> ! {{
@@ -82,13 +94,13 @@ def _module(program: Program, ident: str, idents: dict[str, str], main: bool) ->
     """One program as `mod ident { pub struct Program ... }`."""
     if program.decimal_comma:
         raise Unsupported(f"DECIMAL-POINT IS COMMA (line {program.line})")
-    if program.files or program.local_storage or program.more:
-        what = ("files" if program.files else "LOCAL-STORAGE" if program.local_storage
-                else "several programs in one source")
+    if program.local_storage or program.more:
+        what = "LOCAL-STORAGE" if program.local_storage else "several programs in one source"
         raise Unsupported(f"{what} (line {program.line})")
     fields = FieldTable()
     for record in [*program.working_storage, return_code_record(), *program.linkage]:
         fields.add_record(record)
+    files, opened = _files(program, fields)
     params = []  # (offset, size) of each USING parameter's linkage record
     for arg in program.procedure.using:
         if not isinstance(arg.value, Ref):
@@ -109,7 +121,7 @@ def _module(program: Program, ident: str, idents: dict[str, str], main: bool) ->
             owner.append(section.name)
         position += len(section.paragraphs)
     em = Emitter(program, fields, paragraphs, index, sections, qualified=qualified,
-                  owner=owner, idents=idents)
+                  owner=owner, idents=idents, files=files)
     methods = [line for i, p in enumerate(paragraphs) for line in em.paragraph(i, p)]
     table = ",\n".join(f"        Field::new({s.base + s.item.offset}, {pic_of(s.item)})"
                         for s in fields.slots)
@@ -135,6 +147,7 @@ use super::*;
 pub struct Program {{
     mem: Vec<u8>,
     f: Vec<Field>,
+    files: Vec<SeqFile>,
 {callee_fields}}}
 
 impl Program {{
@@ -142,7 +155,8 @@ impl Program {{
         let f = vec![
 {table}
         ];
-        let mut p = Program {{ mem: vec![b' '; {fields.size}], f,{callee_init} }};
+        let files = vec![{opened}];
+        let mut p = Program {{ mem: vec![b' '; {fields.size}], f, files,{callee_init} }};
         p.init();
         p
     }}
@@ -197,3 +211,113 @@ impl Program {{
 }}
 }}
 """
+
+
+def _files(program: Program, fields: FieldTable) -> tuple[dict[str, FileInfo], str]:
+    """The program's files for the emitter, and the Rust that creates them."""
+    infos: dict[str, FileInfo] = {}
+    made = []
+    for k, fc in enumerate(program.files):
+        if fc.organization not in ("LINE SEQUENTIAL", "SEQUENTIAL"):
+            raise Unsupported(f"{fc.organization} file {fc.name} (line {fc.line})")
+        if not fc.records:
+            raise Unsupported(f"file {fc.name} has no record (line {fc.line})")
+        first = fc.records[0]
+        for record in fc.records[1:]:  # the records of one FD share its record area
+            record.redefines = record.redefines or first.name
+        for record in fc.records:
+            fields.add_record(record)
+        slot = fields.by_name[first.name][0]
+        status = Ref(fc.status) if fc.status else None
+        size = max(r.size for r in fc.records)
+        assign = None if fc.assign_is_literal else Ref(fc.assign)
+        infos[fc.name.upper()] = FileInfo(k, slot, size, status, assign)
+        line = "true" if fc.organization == "LINE SEQUENTIAL" else "false"
+        path = rust_str(fc.assign) if fc.assign_is_literal else '""'
+        made.append(f"SeqFile::new({path}, {line})")
+    return infos, ", ".join(made)
+
+
+FILES_RS = """/// A SEQUENTIAL or LINE SEQUENTIAL file, with GnuCOBOL's status codes.
+#[derive(Clone, Copy)]
+enum OpenMode { Input, Output, Extend }
+
+struct SeqFile {
+    path: String,
+    line: bool,
+    reader: Option<std::io::BufReader<std::fs::File>>,
+    writer: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl SeqFile {
+    fn new(path: &str, line: bool) -> SeqFile {
+        SeqFile { path: path.to_string(), line, reader: None, writer: None }
+    }
+
+    fn open(&mut self, mode: OpenMode) -> &'static [u8] {
+        use std::fs::OpenOptions;
+        if self.reader.is_some() || self.writer.is_some() {
+            return b"41";
+        }
+        match mode {
+            OpenMode::Input => match std::fs::File::open(&self.path) {
+                Ok(f) => { self.reader = Some(std::io::BufReader::new(f)); b"00" }
+                Err(_) => b"35",
+            },
+            OpenMode::Output | OpenMode::Extend => {
+                let mut o = OpenOptions::new();
+                o.create(true);
+                if matches!(mode, OpenMode::Extend) {
+                    o.append(true);
+                } else {
+                    o.write(true).truncate(true);
+                }
+                match o.open(&self.path) {
+                    Ok(f) => { self.writer = Some(std::io::BufWriter::new(f)); b"00" }
+                    Err(_) => b"37",
+                }
+            }
+        }
+    }
+
+    fn close(&mut self) -> &'static [u8] {
+        use std::io::Write;
+        if let Some(mut w) = self.writer.take() { let _ = w.flush(); return b"00"; }
+        if self.reader.take().is_some() { return b"00"; }
+        b"42"
+    }
+
+    /// The next record, padded with spaces to `len`; None at the end (status 10).
+    fn read(&mut self, len: usize) -> (&'static [u8], Option<Vec<u8>>) {
+        use std::io::{BufRead, Read};
+        let Some(r) = self.reader.as_mut() else { return (b"47", None) };
+        let mut data = Vec::new();
+        if self.line {
+            match r.read_until(b'\\n', &mut data) {
+                Ok(0) | Err(_) => return (b"10", None),
+                Ok(_) => {
+                    while matches!(data.last(), Some(b'\\n' | b'\\r')) {
+                        data.pop();
+                    }
+                }
+            }
+        } else {
+            data.resize(len, b' ');
+            if r.read_exact(&mut data).is_err() { return (b"10", None); }
+        }
+        data.resize(len, b' ');
+        (b"00", Some(data))
+    }
+
+    /// LINE SEQUENTIAL writes the record without trailing spaces and a newline.
+    fn write(&mut self, data: &[u8]) -> &'static [u8] {
+        use std::io::Write;
+        let Some(w) = self.writer.as_mut() else { return b"48" };
+        let body = if self.line {
+            let end = data.iter().rposition(|b| *b != b' ').map_or(0, |i| i + 1);
+            &data[..end]
+        } else { data };
+        let ok = w.write_all(body).is_ok() && (!self.line || w.write_all(b"\\n").is_ok());
+        if ok { b"00" } else { b"30" }
+    }
+}"""
