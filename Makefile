@@ -45,7 +45,7 @@ $(STAMP): pyproject.toml
 demo: setup
 	@mkdir -p reports/demo
 	$(BIN)/refactor run targets/kvstore.toml --ledger $(DEMO_LEDGER) --report-dir reports/demo
-	$(BIN)/refactor scan targets/payroll.toml --ledger $(DEMO_LEDGER)
+	$(BIN)/refactor run targets/payroll.toml --ledger $(DEMO_LEDGER) --report-dir reports/demo
 	COLUMNS=160 $(BIN)/refactor status targets/kvstore.toml --ledger $(DEMO_LEDGER) --units
 	COLUMNS=160 $(BIN)/refactor status --ledger $(DEMO_LEDGER)
 	$(BIN)/refactor report --ledger $(DEMO_LEDGER) --out reports/demo

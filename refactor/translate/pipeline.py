@@ -113,11 +113,37 @@ def translate_target(
             _model_pass(ledger, target_id, root, units, drafts, code, include_dirs, defines,
                         model, backend, crate_dir, run_id, summary, progress)
         write_crate(crate_dir, target, code)
+        _cobol(ledger, target_id, root, crate_dir, planned, hashes, run_id, summary)
     except BaseException:
         ledger.finish_run(run_id, "failed", _stats(summary))
         raise
     ledger.finish_run(run_id, "ok", _stats(summary))
     return summary
+
+
+def _cobol(ledger: Ledger, target_id: int, root: Path, crate_dir: Path,
+           planned: dict[int, tuple[int, int]], hashes: dict[int, str], run_id: int,
+           summary: TranslateSummary) -> None:
+    """COBOL programs (refactor/translate/cobol/pipeline.py): one binary per run unit."""
+    programs = [u for u in ledger.units(target_id) if u.language == "cobol"
+                and u.kind == "program" and u.id in planned]
+    if not programs:
+        return
+    from refactor.translate.cobol.pipeline import translate_cobol, write_binaries
+
+    done = translate_cobol(ledger, target_id, root, programs, hashes, "rules")
+    write_binaries(crate_dir, done.binaries)
+    ledger.record_attempts(run_id, done.attempts)
+    summary.problems.extend(done.problems)
+    loc = {u.id: u.loc for u in programs}
+    for attempt in done.attempts:
+        summary.loc_total += loc[attempt.unit_id]
+        if attempt.status == "translated":
+            summary.translated += 1
+            summary.loc_translated += loc[attempt.unit_id]
+        else:
+            summary.skipped += 1
+            _count_reason(summary, attempt.reason or "skipped")
 
 
 def _model_pass(ledger: Ledger, target_id: int, root: Path, units: list[UnitView],

@@ -26,6 +26,7 @@ from refactor.ledger import Attempt, Ledger, UnitLevel, UnitView, Verdict
 from refactor.model.target import Target
 from refactor.verify import levels
 from refactor.verify.builds import CrateBuild, UnitCode, build_crate
+from refactor.verify.cobol import verify_cobol
 from refactor.verify.fuzz import fuzz_functions
 from refactor.verify.tested import ProgramUnit, verify_program
 
@@ -105,6 +106,16 @@ def verify_target(ledger: Ledger, target_id: int, target: Target, crate_dir: Pat
                 progress("testing the program on its workloads")
             _tested(ctx, built.staticlib, functions, summary)
             ctx.save(run_id)
+        cobol = {uid: (a.module[4:], ctx.units[uid].name, ctx.units[uid].path)
+                 for uid, a in ctx.attempts.items()
+                 if ctx.units[uid].language == "cobol" and (a.module or "").startswith("bin:")}
+        if cobol:
+            if progress:
+                progress("COBOL: building and running the programs")
+            started = time.monotonic()
+            verify_cobol(target, cobol, crate_dir, work, ctx.add, summary.problems)
+            summary.seconds["cobol"] = time.monotonic() - started
+            ctx.save(run_id)
         _record(ctx, summary)
     except BaseException:
         ledger.finish_run(run_id, "failed", _stats(summary))
@@ -123,7 +134,8 @@ def _builds(ctx: _Context, crate_dir: Path, summary: VerifySummary) -> CrateBuil
         shutil.copyfile(crate_dir / "Cargo.toml", copy / "Cargo.toml")
     else:
         summary.problems.append(f"no crate at {crate_dir}; run `refactor translate` first")
-    codes = [UnitCode(uid, a.module or "", a.rust) for uid, a in ctx.attempts.items()]
+    codes = [UnitCode(uid, a.module or "", a.rust) for uid, a in ctx.attempts.items()
+             if ctx.units[uid].language == "c"]
     built = build_crate(copy, codes)
     summary.problems.extend(built.problems)
     summary.isolation = built.isolation

@@ -65,3 +65,47 @@ def test_translated_payroll_agrees_with_gnucobol(workload, binaries, tmp_path: P
     assert done.returncode == workload.expected_status
     for written, expected in workload.outputs.items():
         assert (run / written).read_text() == (ROOT / expected).read_text(), written
+
+
+def test_refactor_run_secures_the_cobol_demo(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """The whole pipeline: scan, translate (one binary per run unit), verify (cobc's
+    executables replaced by the Rust binaries on the target's workloads), report."""
+    import json
+
+    shutil.copytree(REPO / "targets" / "payroll", tmp_path / "payroll")
+    shutil.copyfile(REPO / "targets" / "payroll.toml", tmp_path / "payroll.toml")
+    result = cli("run", tmp_path / "payroll.toml", "--ledger", tmp_path / "out" / "l.db",
+                 timeout=900)
+    assert result.code == 0, result.stderr
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    programs = {u["name"]: u for u in report["units"] if u["kind"] == "program"}
+    assert set(programs) == {"PAYRUN", "TAXCALC", "LEDGER"}
+    for unit in programs.values():
+        assert (unit["level"], unit["secured"], unit["unsafe_lines"]) == ("tested", True, 0)
+    assert report["totals"]["loc_secured"] == sum(u["loc"] for u in programs.values())
+
+
+def test_a_wrong_cobol_translation_is_caught(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """A changed program (its translation prints something else) fails `tested`."""
+    from refactor.verify.cobol import verify_cobol
+
+    shutil.copytree(REPO / "targets" / "payroll", tmp_path / "payroll")
+    shutil.copyfile(REPO / "targets" / "payroll.toml", tmp_path / "payroll.toml")
+    ledger = tmp_path / "out" / "l.db"
+    assert cli("scan", tmp_path / "payroll.toml", "--ledger", ledger).code == 0
+    assert cli("translate", tmp_path / "payroll.toml", "--ledger", ledger).code == 0
+    main = tmp_path / "out" / "rust" / "payroll" / "src" / "bin" / "ledger" / "main.rs"
+    text = main.read_text()
+    assert "TRIAL BALANCE" in text, "the ledger program's title moved; update this test"
+    main.write_text(text.replace("TRIAL BALANCE", "TRIAL BALANCF"))
+    verdicts: list[tuple[int, str, str, str | None]] = []
+    target = load_target(tmp_path / "payroll.toml")
+    verify_cobol(target, {1: ("ledger", "LEDGER", "src/ledger.cbl"),
+                          2: ("payrun", "PAYRUN", "src/payrun.cbl")},
+                 tmp_path / "out" / "rust" / "payroll", tmp_path / "work",
+                 lambda uid, level, status, detail, *_: verdicts.append(
+                     (uid, level, status, detail)), [])
+    tested = {uid: (status, detail) for uid, level, status, detail in verdicts
+              if level == "tested"}
+    assert tested[1][0] == "fail" and "TRIAL BALANCE" in (tested[1][1] or "")
+    assert tested[2][0] == "pass"

@@ -1,0 +1,121 @@
+"""`refactor translate` for COBOL: every program of the target into its crate's binaries.
+
+A run unit is a main program (one no other program CALLs) with every program it CALLs,
+transitively; each becomes `src/bin/<main>/main.rs` with the `cobol_rt` runtime beside it,
+so cargo builds one executable per run unit. Every program unit gets an attempt: the Rust
+of its run unit, or `skipped` with the construct that stopped the translation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from refactor.ledger import Attempt, Ledger, UnitView
+from refactor.translate.cobol import procedure as P
+from refactor.translate.cobol.operands import Literal
+from refactor.translate.cobol.program import ParseProblem, Program, parse_program
+from refactor.translate.cobol.runtime import runtime_source
+from refactor.translate.cobol.rust_unit import Unsupported, emit_program
+from refactor.translate.unsafe_lines import count_unsafe_lines
+
+_NOT_IDENT = re.compile(r"[^a-z0-9_]")
+
+
+@dataclass
+class CobolTranslation:
+    attempts: list[Attempt] = field(default_factory=list)
+    binaries: dict[str, str] = field(default_factory=dict)  # bin name -> main.rs
+    members: dict[str, list[str]] = field(default_factory=dict)  # bin -> its PROGRAM-IDs
+    problems: list[str] = field(default_factory=list)
+
+
+def bin_name(program_id: str) -> str:
+    name = _NOT_IDENT.sub("_", program_id.lower())
+    return name if name and not name[0].isdigit() else f"p_{name}"
+
+
+def translate_cobol(ledger: Ledger, target_id: int, root: Path, units: list[UnitView],
+                    hashes: dict[int, str], backend: str) -> CobolTranslation:
+    out = CobolTranslation()
+    books = {u.name.upper(): root / u.path for u in ledger.units(target_id)
+             if u.kind == "copybook"}
+
+    def copybook(name: str) -> str | None:
+        path = books.get(name.upper())
+        return path.read_text("utf-8", errors="replace") if path else None
+
+    programs: dict[str, Program] = {}
+    failed: dict[str, str] = {}
+    for path in sorted({u.path for u in units}):
+        parsed = parse_program((root / path).read_text("utf-8", errors="replace"), copybook)
+        if isinstance(parsed, ParseProblem):
+            failed[path] = f"{path}: cannot be read at line {parsed.line}: {parsed.reason}"
+            out.problems.append(failed[path])
+            continue
+        for program in [parsed, *parsed.more]:
+            programs[program.name.upper()] = program
+    calls = {name: _callees(p) for name, p in programs.items()}
+    called = {c for cs in calls.values() for c in cs}
+    texts: dict[str, str | Exception] = {}
+    for main in sorted(set(programs) - called):
+        members = _closure(main, calls)
+        unit = [programs[m] for m in members if m in programs]
+        try:
+            text = emit_program(unit[0], unit[1:])
+        except Unsupported as exc:
+            for member in members:
+                texts.setdefault(member, exc)
+            continue
+        name = bin_name(main)
+        out.binaries[name] = text
+        out.members[name] = members
+        for member in members:
+            texts[member] = text
+    for unit in units:
+        key = unit.name.upper()
+        result = texts.get(key)
+        if isinstance(result, str):
+            out.attempts.append(Attempt(unit.id, backend, "translated", hashes[unit.id],
+                                        f"bin:{_bin_of(key, out.members)}", result, None,
+                                        count_unsafe_lines(result)))
+            continue
+        reason = (failed.get(unit.path) or (f"not translated yet: {result}" if result else
+                  "no main program reaches it"))
+        out.attempts.append(Attempt(unit.id, backend, "skipped", hashes[unit.id], None, "",
+                                    reason, 0))
+    return out
+
+
+def write_binaries(crate_dir: Path, binaries: dict[str, str]) -> None:
+    """`src/bin/<name>/main.rs` and the runtime beside it, for each run unit."""
+    for name, text in binaries.items():
+        home = crate_dir / "src" / "bin" / name
+        for rel, source in runtime_source().items():
+            (home / rel).parent.mkdir(parents=True, exist_ok=True)
+            (home / rel).write_text(source, "utf-8")
+        (home / "main.rs").write_text(text, "utf-8")
+
+
+def _callees(program: Program) -> list[str]:
+    found = []
+    for paragraph in program.procedure.paragraphs:
+        for statement in P.walk(paragraph.statements):
+            if isinstance(statement, P.Call) and isinstance(statement.program, Literal):
+                found.append(statement.program.value.upper())
+    return found
+
+
+def _closure(main: str, calls: dict[str, list[str]]) -> list[str]:
+    order, todo = [main], [main]
+    while todo:
+        for callee in calls.get(todo.pop(), []):
+            if callee not in order:
+                order.append(callee)
+                todo.append(callee)
+    return order
+
+
+def _bin_of(program_id: str, members: dict[str, list[str]]) -> str:
+    return next(name for name, ids in members.items() if program_id in ids)
