@@ -125,17 +125,18 @@ def _cobol(ledger: Ledger, target_id: int, root: Path, crate_dir: Path,
            planned: dict[int, tuple[int, int]], hashes: dict[int, str], run_id: int,
            summary: TranslateSummary) -> None:
     """COBOL programs (refactor/translate/cobol/pipeline.py): one binary per run unit."""
-    programs = [u for u in ledger.units(target_id) if u.language == "cobol"
-                and u.kind == "program" and u.id in planned]
+    cobol = [u for u in ledger.units(target_id) if u.language == "cobol" and u.id in planned]
+    programs = [u for u in cobol if u.kind == "program"]
     if not programs:
         return
     from refactor.translate.cobol.pipeline import translate_cobol, write_binaries
 
-    done = translate_cobol(ledger, target_id, root, programs, hashes, "rules")
+    done = translate_cobol(ledger, target_id, root, programs, hashes, "rules",
+                           [u for u in cobol if u.kind == "copybook"])
     write_binaries(crate_dir, done.binaries)
     ledger.record_attempts(run_id, done.attempts)
     summary.problems.extend(done.problems)
-    loc = {u.id: u.loc for u in programs}
+    loc = {u.id: u.loc for u in cobol}
     for attempt in done.attempts:
         summary.loc_total += loc[attempt.unit_id]
         if attempt.status == "translated":

@@ -223,16 +223,20 @@ def _record(ctx: _Context, summary: VerifySummary) -> None:
     found: dict[int, tuple[str, str | None]] = {
         uid: levels.level_of(vs) for uid, vs in ctx.verdicts.items()}
     users: dict[int, set[int]] = {}
-    for kind in ("type", "global", "macro"):
+    for kind, user_kind in (("type", "function"), ("global", "function"),
+                            ("macro", "function"), ("copy", "program")):
         for src, dsts in _references(ctx, kind).items():
-            if ctx.units[src].kind == "function":
+            if ctx.units[src].kind == user_kind:
                 for dst in dsts:
                     users.setdefault(dst, set()).add(src)
     rows: list[UnitLevel] = []
     for uid, attempt in ctx.attempts.items():
         level, reason = found.get(uid, ("none", "not verified"))
         unit = ctx.units[uid]
-        if unit.kind != "function" and level == "builds":
+        # A COBOL copybook is translated inside the programs that COPY it: no verdict of
+        # its own, it is as verified as they are.
+        if (unit.kind != "function" and level == "builds") or (
+                unit.kind == "copybook" and uid not in found):
             level, reason = _through_users(users.get(uid, set()), found)
         safe = levels.secured(level, attempt.unsafe_lines)
         if level in ("fuzzed", "tested") and not safe:
@@ -250,7 +254,8 @@ def _record(ctx: _Context, summary: VerifySummary) -> None:
 
 def _through_users(users: set[int],
                    found: dict[int, tuple[str, str | None]]) -> tuple[str, str | None]:
-    """A type, global or macro is as verified as the least verified function using it."""
+    """A type, global, macro or copybook is as verified as the least verified function
+    (or program) using it."""
     used = [found[u][0] for u in users if u in found]
     if not used:
         return "builds", "no verified function uses it"

@@ -37,7 +37,10 @@ def bin_name(program_id: str) -> str:
 
 
 def translate_cobol(ledger: Ledger, target_id: int, root: Path, units: list[UnitView],
-                    hashes: dict[int, str], backend: str) -> CobolTranslation:
+                    hashes: dict[int, str], backend: str,
+                    copybooks: list[UnitView] | None = None) -> CobolTranslation:
+    """Attempts for the program `units`, and for the `copybooks` (translated inside the
+    programs that COPY them, so they get an attempt with no Rust of their own)."""
     out = CobolTranslation()
     books = {u.name.upper(): root / u.path for u in ledger.units(target_id)
              if u.kind == "copybook"}
@@ -85,6 +88,19 @@ def translate_cobol(ledger: Ledger, target_id: int, root: Path, units: list[Unit
                   "no main program reaches it"))
         out.attempts.append(Attempt(unit.id, backend, "skipped", hashes[unit.id], None, "",
                                     reason, 0))
+    translated = {a.unit_id for a in out.attempts if a.status == "translated"}
+    copying: dict[int, set[int]] = {}
+    for src, dst, kind in ledger.edges(target_id):
+        if kind == "copy":
+            copying.setdefault(dst, set()).add(src)
+    for book in copybooks or []:
+        users = copying.get(book.id, set())
+        if users and users & translated:
+            out.attempts.append(Attempt(book.id, backend, "translated", hashes[book.id],
+                                        "copybook", "", None, 0))
+        else:
+            out.attempts.append(Attempt(book.id, backend, "skipped", hashes[book.id], None,
+                                        "", "no translated program COPYs it", 0))
     return out
 
 
