@@ -82,6 +82,14 @@ def target_model(ref: TargetRef) -> Target:
     return Target(name=name, source=str(ref.root), exclude=ref.exclude)
 
 
+def recorded_target(led: Ledger, ref: TargetRef, next_step: str) -> int:
+    """The ledger's id of the target, or the end of the command saying what to run."""
+    ids = [tid for tid, name, _, _ in led.targets() if name == ref.name]
+    if not ids:
+        abort(f"target {ref.name} is not in the ledger {led.path}; {next_step}")
+    return ids[0]
+
+
 def default_crate(led: Ledger, name: str) -> Path:
     """Where a target's crate lives unless --out/--crate says: rust/<target> beside the
     ledger."""

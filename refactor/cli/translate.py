@@ -10,12 +10,12 @@ from rich.table import Table
 
 from refactor.cli import _llm
 from refactor.cli._common import (
-    abort,
     console,
     default_crate,
     default_ledger,
     existing_ledger,
     progress_bar,
+    recorded_target,
     resolve_target,
     target_model,
 )
@@ -42,11 +42,7 @@ def translate(
     config = _llm.model_config(target_model(ref).llm, backend, model, base_url, concurrency,
                                no_cache, max_tokens, max_cost)
     with existing_ledger(ledger or default_ledger(ref)) as led:
-        ids = [tid for tid, name, _, _ in led.targets() if name == ref.name]
-        if not ids:
-            abort(f"target {ref.name} is not in the ledger {led.path}; run `refactor scan "
-                  f"{target}` first")
-        tid = ids[0]
+        tid = recorded_target(led, ref, f"run `refactor scan {target}` first")
         if not led.planned(tid):  # plan on the fly: callees first needs an order
             plan_target(led, tid)
         crate = out.resolve() if out else default_crate(led, ref.name)

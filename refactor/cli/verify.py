@@ -15,6 +15,7 @@ from refactor.cli._common import (
     default_crate,
     default_ledger,
     existing_ledger,
+    recorded_target,
     resolve_target,
     target_model,
 )
@@ -47,16 +48,13 @@ def verify(
 def run_verify(led: Ledger, ref: TargetRef, crate: Path | None, level: str,
                fuzz_examples: int) -> VerifySummary:
     """Verify `ref` as recorded in `led` (shared with `refactor run`)."""
-    ids = [tid for tid, name, _, _ in led.targets() if name == ref.name]
-    if not ids:
-        abort(f"target {ref.name} is not in the ledger {led.path}; run `refactor scan` "
-              "and `refactor translate` first")
+    tid = recorded_target(led, ref, "run `refactor scan` and `refactor translate` first")
     name = ref.name
     crate_dir = crate.resolve() if crate else default_crate(led, name)
     work = (led.path.parent / "work" / name).resolve()
     with console.status(f"verifying {name}") as status:
         return verify_target(
-            led, ids[0], target_model(ref), crate_dir, work, ref.include_dirs, ref.defines,
+            led, tid, target_model(ref), crate_dir, work, ref.include_dirs, ref.defines,
             fuzz_examples=fuzz_examples, stages=STAGES[:STAGES.index(level) + 1],
             progress=lambda what: status.update(f"verifying {name}: {what}"))
 

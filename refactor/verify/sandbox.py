@@ -114,15 +114,21 @@ def _limit_child(limits: Limits) -> None:  # runs in the child between fork and 
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
+def _command(argv: Sequence[str], workdir: Path, writable: Sequence[Path],
+             readable: Sequence[Path], network: bool, isolate: bool) -> tuple[list[str], str]:
+    """The command line to start (inside bubblewrap when it works here) and the isolation."""
+    mode = isolation() if isolate else RLIMITS
+    prefix = _bwrap_prefix(workdir, writable, network, readable) if mode == BWRAP else []
+    return [*prefix, *argv], mode
+
+
 def run(argv: Sequence[str], workdir: Path, limits: Limits = Limits(), *,
         stdin: bytes | None = None, env: Mapping[str, str] | None = None,
         writable: Sequence[Path] = (), readable: Sequence[Path] = (),
         network: bool = False, isolate: bool = True) -> Outcome:
     """Run `argv` in `workdir` within `limits`; never raises for what the command does.
     `readable` names paths under /tmp the command must see (read-only)."""
-    mode = isolation() if isolate else RLIMITS
-    full = [*(_bwrap_prefix(workdir, writable, network, readable) if mode == BWRAP else []),
-            *argv]
+    full, mode = _command(argv, workdir, writable, readable, network, isolate)
     started = time.monotonic()
     try:
         proc = subprocess.Popen(
@@ -147,8 +153,7 @@ def popen(argv: Sequence[str], workdir: Path, limits: Limits = Limits(), *,
     """Start a long-lived helper (pipes on all three streams) under the same isolation
     and limits as `run`, except time: the caller bounds each exchange and kills the
     process group (`kill`) when done. Returns the process and the isolation used."""
-    mode = isolation() if isolate else RLIMITS
-    full = [*(_bwrap_prefix(workdir, writable, False) if mode == BWRAP else []), *argv]
+    full, mode = _command(argv, workdir, writable, (), False, isolate)
     proc = subprocess.Popen(
         full, cwd=workdir, env=dict(env) if env is not None else None,
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
