@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 from refactor.ledger import Ledger
-from refactor.translate.llm import answer as answers
 from refactor.translate.llm import guard
 from refactor.translate.llm.budget import Budget
 from refactor.translate.llm.checker import CTarget, ModuleFrame
@@ -58,12 +57,10 @@ def _jobs(units: int) -> list[Job]:
     return jobs
 
 
-def _read_and_screen(job: Job, text: str, c: CTarget, work: Path, examples: int) -> Check:
-    """The check without rustc and the fuzzer: read the answer, run the guard."""
-    found = answers.extract_rust(text, job.name)
-    if not isinstance(found, answers.Answer):
-        return Check(rejected=found.reason)
-    rejection = guard.screen(found.rust, job.name, job.c_uses)
+def _read_and_screen(job: Job, rust: str, c: CTarget, work: Path, examples: int) -> Check:
+    """The check without rustc and the fuzzer: the guard only (the driver has read the
+    answer's code block already)."""
+    rejection = guard.screen(rust, job.name, job.c_uses)
     return Check(rejected=rejection.reason) if rejection else Check(builds=True, agrees=True)
 
 

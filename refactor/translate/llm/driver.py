@@ -66,7 +66,7 @@ class RunStats:
     stopped: str | None = None  # why the run stopped early (budget)
 
 
-Checker = Callable[[Job, str, CTarget, Path, int], Check]
+Checker = Callable[[Job, str, CTarget, Path, int], Check]  # (job, the answer's Rust, ...)
 
 
 async def translate_units(jobs: Sequence[Job], client: ChatClient, ledger: Ledger,
@@ -120,14 +120,19 @@ async def _loop(job: Job, client: ChatClient, ledger: Ledger, budget: Budget, c:
         else:
             stats.cached += 1
         budget.charge(spent, completion)
-        async with checks:
-            check = await asyncio.to_thread(checker, job, completion.text, c,
-                                            work / f"round{len(state.candidates)}",
-                                            settings.fuzz_examples)
+        found = answers.extract_rust(completion.text, job.name)
+        rust = found.rust if isinstance(found, answers.Answer) else ""
+        if isinstance(found, answers.Answer):
+            async with checks:
+                check = await asyncio.to_thread(checker, job, rust, c,
+                                                work / f"round{len(state.candidates)}",
+                                                settings.fuzz_examples)
+        else:
+            check = Check(rejected=found.reason)
         stats.rejected += check.rejected is not None
         outcome.history.append(f"{step.task}: {_summary(check)}")
         state = observe(state, step, Candidate(
-            _rust_of(completion.text, job), check, len(state.candidates),
+            rust, check, len(state.candidates),
             completion.tokens_in, completion.tokens_out, completion.cost,
             rendered.template, rendered.version))
     final = next_step(state, settings.limits)
@@ -155,20 +160,12 @@ def _render(step: Step, state: LoopState, job: Job) -> Rendered:
         note=last.check.counterexample)
 
 
-def _rust_of(text: str, job: Job) -> str:
-    found = answers.extract_rust(text, job.name)
-    return found.rust if isinstance(found, answers.Answer) else ""
-
-
-def _check(job: Job, text: str, c: CTarget, work: Path, fuzz_examples: int) -> Check:
-    """Read, screen, build and fuzz one answer (runs in a worker thread)."""
-    found = answers.extract_rust(text, job.name)
-    if not isinstance(found, answers.Answer):
-        return Check(rejected=found.reason)
-    rejection = guard.screen(found.rust, job.name, job.c_uses)
+def _check(job: Job, rust: str, c: CTarget, work: Path, fuzz_examples: int) -> Check:
+    """Screen, build and fuzz the Rust of one answer (runs in a worker thread)."""
+    rejection = guard.screen(rust, job.name, job.c_uses)
     if rejection is not None:
         return Check(rejected=rejection.reason)
-    return check_candidate(job.frame, found.rust, job.name, c, work, fuzz_examples)
+    return check_candidate(job.frame, rust, job.name, c, work, fuzz_examples)
 
 
 def _summary(check: Check) -> str:
