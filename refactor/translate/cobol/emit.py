@@ -76,7 +76,7 @@ class Emitter(OperandsMixin):
             return self.move_corresponding(s)
         out = []
         for target in s.targets:
-            item = self.fields.slots[self.fields.resolve(target)].item
+            item = self.fields.item(target)
             out.append(f"{{ let v = {self.value(s.source, raw=item.is_group)}; "
                        f"{self.field(target)}.move_value(&mut self.mem, &v); }}")
         return out
@@ -87,10 +87,10 @@ class Emitter(OperandsMixin):
         if not isinstance(s.source, Ref) or any(t.subscripts for t in s.targets) \
                 or s.source.subscripts:
             raise Unsupported(f"MOVE CORRESPONDING of subscripted items at line {s.line}")
-        source = self.fields.slots[self.fields.resolve(s.source)].item
+        source = self.fields.item(s.source)
         out: list[str] = []
         for target in s.targets:
-            dest = self.fields.slots[self.fields.resolve(target)].item
+            dest = self.fields.item(target)
             for a, b in _corresponding(source, dest):
                 ka, kb = self.fields.index[id(a)], self.fields.index[id(b)]
                 method = "raw" if a.is_group or b.is_group else "value"
@@ -195,7 +195,7 @@ class Emitter(OperandsMixin):
     def s_Accept(self, s: P.Accept) -> list[str]:
         if s.source is not None:
             raise Unsupported(f"ACCEPT FROM {s.source} at line {s.line}")
-        item = self.fields.slots[self.fields.resolve(s.target)].item
+        item = self.fields.item(s.target)
         value = ("Value::Num(Decimal::lit(String::from_utf8_lossy(&line).trim()), 0)"
                  if item.category == "numeric" else "Value::Alnum(line)")  # as NUMVAL
         return [f"if let Some(line) = accept_line() {{ {self.field(s.target)}"

@@ -32,11 +32,13 @@ class FieldTable:
     index: dict[int, int] = field(default_factory=dict)  # id(item) -> slot
     size: int = 0
 
-    def add_record(self, record: Item) -> None:
-        """Lay `record` out after the others, or over the record it REDEFINES."""
+    def add_record(self, record: Item, over: str | None = None) -> None:
+        """Lay `record` out after the others, or over the record it REDEFINES (or `over`:
+        the records of one FD share its record area)."""
         base = self.size
-        if record.redefines and record.redefines in self.by_name:
-            base = self.slots[self.by_name[record.redefines][0]].base
+        shared = record.redefines or over
+        if shared and shared in self.by_name:
+            base = self.slots[self.by_name[shared][0]].base
         stack: list[tuple[Item, list[Item]]] = [(record, [])]
         while stack:
             item, parents = stack.pop()
@@ -54,6 +56,10 @@ class FieldTable:
         if not found:
             raise Unsupported(f"data name {ref.name} is not in WORKING-STORAGE")
         return found[0]
+
+    def item(self, ref: Ref) -> Item:
+        """The data item `ref` names."""
+        return self.slots[self.resolve(ref)].item
 
 
 USAGES = {"display": "Display", "binary": "Binary", "comp-5": "Comp5", "packed": "Packed"}

@@ -54,7 +54,7 @@ class OperandsMixin:
         return base
 
     def length(self, ref: Ref) -> int:
-        item = self.fields.slots[self.fields.resolve(ref)].item
+        item = self.fields.item(ref)
         if ref.refmod is not None:
             raise Unsupported(f"LENGTH of a reference modification of {ref.name}")
         if any(d.depending_on for d in item.walk()) or any(
@@ -64,7 +64,7 @@ class OperandsMixin:
         return item.size
 
     def scale(self, ref: Ref) -> int:
-        item = self.fields.slots[self.fields.resolve(ref)].item
+        item = self.fields.item(ref)
         return item.picture.scale if item.picture else 0
 
     def is_numeric(self, e: object) -> bool:
@@ -73,7 +73,7 @@ class OperandsMixin:
         if isinstance(e, Ref):
             if e.refmod is not None:
                 return False
-            item = self.fields.slots[self.fields.resolve(e)].item
+            item = self.fields.item(e)
             return item.category in ("numeric",)
         if isinstance(e, Figurative):
             return e.name in ("ZERO", "ZEROS", "ZEROES")
@@ -114,7 +114,7 @@ class OperandsMixin:
                 raise Unsupported(f"figurative constant {e.name}")
             return f"Value::Fig(Fig::{FIGURATIVE[e.name]})"
         if isinstance(e, Ref):
-            item = self.fields.slots[self.fields.resolve(e)].item
+            item = self.fields.item(e)
             method = "raw" if raw or item.is_group else "value"
             return f"{self.field(e)}.{method}(&self.mem)"
         if isinstance(e, Binary | Unary):
@@ -171,7 +171,7 @@ class OperandsMixin:
         if not isinstance(c.operand, Ref):
             raise Unsupported(f"class condition on {type(c.operand).__name__}")
         kind = c.class_name.upper()
-        item = self.fields.slots[self.fields.resolve(c.operand)].item
+        item = self.fields.item(c.operand)
         signed = bool(item.picture and item.picture.signed and item.category == "numeric"
                       and c.operand.refmod is None)
         bytes_ = f"{self.field(c.operand)}.bytes(&self.mem)"

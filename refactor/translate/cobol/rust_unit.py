@@ -223,10 +223,9 @@ def _files(program: Program, fields: FieldTable) -> tuple[dict[str, FileInfo], s
         if not fc.records:
             raise Unsupported(f"file {fc.name} has no record (line {fc.line})")
         first = fc.records[0]
+        fields.add_record(first)
         for record in fc.records[1:]:  # the records of one FD share its record area
-            record.redefines = record.redefines or first.name
-        for record in fc.records:
-            fields.add_record(record)
+            fields.add_record(record, over=first.name)
         slot = fields.by_name[first.name][0]
         status = Ref(fc.status) if fc.status else None
         size = max(r.size for r in fc.records)
