@@ -77,16 +77,20 @@ class Parser:
     def at_operand(self) -> bool:
         return self.c.at_operand() and self.c.word() not in KEYWORDS
 
+    def rounding(self) -> tuple[bool, str | None]:
+        """An optional `ROUNDED [MODE [IS] name]` phrase: (rounded, mode)."""
+        rounded = bool(self.c.accept("ROUNDED"))
+        mode = None
+        if rounded and self.c.accept("MODE"):
+            self.c.accept("IS")
+            mode = self.c.name()
+        return rounded, mode
+
     def targets(self) -> tuple[proc.Target, ...]:
         out: list[proc.Target] = []
         while self.at_operand():
             ref = self.c.ref()
-            rounded = bool(self.c.accept("ROUNDED"))
-            mode = None
-            if rounded and self.c.accept("MODE"):
-                self.c.accept("IS")
-                mode = self.c.name()
-            out.append(proc.Target(ref, rounded, mode))
+            out.append(proc.Target(ref, *self.rounding()))
         if not out:
             raise Malformed("expected a receiving item")
         return tuple(out)
@@ -301,12 +305,7 @@ def _items(p: Parser) -> list[tuple[ops.Expr, bool, str | None]]:
     out: list[tuple[ops.Expr, bool, str | None]] = []
     while p.at_operand():
         value = p.c.operand()
-        rounded = bool(p.c.accept("ROUNDED"))
-        mode = None
-        if rounded and p.c.accept("MODE"):
-            p.c.accept("IS")
-            mode = p.c.name()
-        out.append((value, rounded, mode))
+        out.append((value, *p.rounding()))
     if not out:
         raise Malformed("expected an operand")
     return out
