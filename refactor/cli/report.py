@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from refactor.cli._common import console, existing_ledger
-from refactor.report import dashboard_data, render_summary, report_json
+from refactor.report import dashboard_data, render_summary, write_report_json
 from refactor.report.html import render_html
 
 
@@ -28,8 +27,7 @@ def report(
     finally:
         for led in ledgers:
             led.close()
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "report.json").write_text(json.dumps(report_json(data), indent=1) + "\n", "utf-8")
+    write_report_json(out, data)
     (out / "summary.md").write_text(render_summary(data), "utf-8")
     (out / "index.html").write_text(render_html(data), "utf-8")
     written = ["report.json", "summary.md", "index.html"]

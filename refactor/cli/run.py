@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +19,7 @@ from refactor.cli._common import (
     target_model,
 )
 from refactor.plan import plan_target
-from refactor.report import dashboard_data, report_json
+from refactor.report import dashboard_data, write_report_json
 from refactor.scan import scan_target
 from refactor.translate.pipeline import translate_target
 
@@ -57,10 +56,8 @@ def run(
         translate_cmd.render(ref.name, translated)
         verified = verify_cmd.run_verify(led, ref, crate, "tested", fuzz_examples)
         verify_cmd.render(ref.name, verified)
-        report = report_json(dashboard_data([led], details=False))
-        path = (report_dir or led.path.parent) / "report.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(report, indent=1) + "\n", "utf-8")
+        report = dashboard_data([led], details=False)
+        path = write_report_json(report_dir or led.path.parent, report)
     totals = report["totals"]
     assert isinstance(totals, dict)
     per_kloc = totals.get("cost_per_1000_loc_secured")

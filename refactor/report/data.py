@@ -8,6 +8,7 @@ sources and evidence (`details`), which only the HTML page embeds.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -56,6 +57,14 @@ def dashboard_data(ledgers: Sequence[Ledger], details: bool = True) -> dict[str,
 def report_json(data: dict[str, Any]) -> dict[str, Any]:
     """The `report.json` contract (DESIGN.md) and its extensions: all but `details`."""
     return {k: v for k, v in data.items() if k != "details"}
+
+
+def write_report_json(directory: Path, data: dict[str, Any]) -> Path:
+    """`directory/report.json` from dashboard data; returns its path."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "report.json"
+    path.write_text(json.dumps(report_json(data), indent=1) + "\n", "utf-8")
+    return path
 
 
 def _target(ledger: Ledger, tid: int, name: str, root: str, units: dict[str, dict[str, Any]],
