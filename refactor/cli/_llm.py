@@ -7,17 +7,15 @@ names them.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from refactor.cli._common import abort, check_backend
 from refactor.model.target import LLMSettings
-from refactor.translate.llm.backend import ModelConfig
-from refactor.translate.llm.budget import Caps
-from refactor.translate.llm.driver import Settings
-from refactor.translate.llm.loop import Limits
-from refactor.translate.llm.model import Prices
+
+if TYPE_CHECKING:  # the model backend (and the openai SDK) load only when a model is used
+    from refactor.translate.llm.backend import ModelConfig
 
 Backend = Annotated[str, typer.Option(help="Translation backend: rules (offline), llm or "
                                      "hybrid (the model improves the rules draft).")]
@@ -45,6 +43,12 @@ def model_config(settings: LLMSettings, backend: str, model: str | None,
     if not name:
         abort(f"--backend {backend} needs a model: pass --model NAME (and --base-url for a "
               "local server) or set [llm] model in the target TOML")
+    from refactor.translate.llm.backend import ModelConfig
+    from refactor.translate.llm.budget import Caps
+    from refactor.translate.llm.driver import Settings
+    from refactor.translate.llm.loop import Limits
+    from refactor.translate.llm.model import Prices
+
     price = settings.prices.get(name)
     return ModelConfig(
         model=name, base_url=base_url or settings.base_url,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -20,7 +20,10 @@ from refactor.cli._common import (
     target_model,
 )
 from refactor.ledger import Ledger
-from refactor.verify.pipeline import STAGES, VerifySummary, verify_target
+from refactor.verify.levels import STAGES
+
+if TYPE_CHECKING:  # the verify stage (cargo, the fuzzer) loads only when a command verifies
+    from refactor.verify.pipeline import VerifySummary
 
 SHOWN = 8
 
@@ -48,6 +51,8 @@ def verify(
 def run_verify(led: Ledger, ref: TargetRef, crate: Path | None, level: str,
                fuzz_examples: int) -> VerifySummary:
     """Verify `ref` as recorded in `led` (shared with `refactor run`)."""
+    from refactor.verify.pipeline import verify_target
+
     tid = recorded_target(led, ref, "run `refactor scan` and `refactor translate` first")
     name = ref.name
     crate_dir = crate.resolve() if crate else default_crate(led, name)

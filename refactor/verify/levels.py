@@ -11,6 +11,7 @@ from __future__ import annotations
 from refactor.ledger import Verdict
 
 LEVELS = ("none", "builds", "fuzzed", "tested")
+STAGES = LEVELS[1:]  # the levels a verification run tries, in order
 
 
 def level_of(verdicts: list[Verdict]) -> tuple[str, str | None]:

@@ -30,7 +30,7 @@ from refactor.verify.cobol import verify_cobol
 from refactor.verify.fuzz import fuzz_functions
 from refactor.verify.tested import ProgramUnit, verify_program
 
-STAGES = ("builds", "fuzzed", "tested")
+STAGES = levels.STAGES
 _FUZZ_STATUS = {"agree": "pass", "disagree": "fail", "unsupported": "unsupported",
                 "error": "error"}
 
