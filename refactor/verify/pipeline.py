@@ -60,6 +60,7 @@ class _Context:
     work: Path
     verdicts: dict[int, list[Verdict]] = field(default_factory=dict)
     unsaved: list[Verdict] = field(default_factory=list)
+    references: dict[str, dict[int, set[int]]] | None = None  # edge kind -> src -> dsts
 
     def add(self, unit_id: int, level: str, status: str, detail: str | None,
             evidence: dict[str, object] | None, isolation: str | None) -> None:
@@ -163,12 +164,13 @@ def _c_files(ctx: _Context) -> list[Path]:
 
 
 def _references(ctx: _Context, kind: str) -> dict[int, set[int]]:
-    """unit -> the units it references by `kind` edges (call, global, type, macro)."""
-    out: dict[int, set[int]] = {}
-    for src, dst, edge_kind in ctx.ledger.edges(ctx.target_id):
-        if edge_kind == kind:
-            out.setdefault(src, set()).add(dst)
-    return out
+    """unit -> the units it references by `kind` edges (call, global, type, macro, copy);
+    the target's edges are read from the ledger once per verification run."""
+    if ctx.references is None:
+        ctx.references = {}
+        for src, dst, edge_kind in ctx.ledger.edges(ctx.target_id):
+            ctx.references.setdefault(edge_kind, {}).setdefault(src, set()).add(dst)
+    return ctx.references.get(kind, {})
 
 
 def _fuzzed(ctx: _Context, cdylib: Path, functions: list[int],
