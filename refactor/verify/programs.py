@@ -7,6 +7,7 @@ the TOML). Two observations agree when all of those are identical.
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,10 +68,35 @@ class BuildResult:
     isolation: str = ""
 
 
-def copy_tree(src: Path, dst: Path) -> None:
+def copy_tree(src: Path, dst: Path, link_executables: bool = False) -> None:
+    """Copy `src` to `dst`, leaving out VCS and build output and `dst` itself when it lies
+    inside `src` (a work directory inside the target's source). With `link_executables`,
+    executable files are hard-linked instead of copied: a run directory needs its own data
+    files (programs write them in place) but not its own copy of every binary.
+    """
     if dst.exists():
         shutil.rmtree(dst)
-    shutil.copytree(src, dst, symlinks=True, ignore=_IGNORED)
+    inside = dst.resolve()
+
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        skipped = set(_IGNORED(directory, names))
+        for name in names:
+            path = Path(directory, name).resolve()
+            if path == inside or path in inside.parents:
+                skipped.add(name)
+        return skipped
+
+    def link_or_copy(source: str, target: str) -> object:
+        if os.access(source, os.X_OK) and not os.path.islink(source):
+            try:
+                os.link(source, target)
+                return target
+            except OSError:
+                pass
+        return shutil.copy2(source, target)
+
+    shutil.copytree(src, dst, symlinks=True, ignore=ignore,
+                    copy_function=link_or_copy if link_executables else shutil.copy2)
 
 
 def build(target: Target, build_dir: Path, env: dict[str, str], writable: list[Path],
@@ -101,8 +127,9 @@ def _with_seconds(limits: sandbox.Limits, seconds: float) -> sandbox.Limits:
 def run_workload(workload: Workload, program_dir: Path, run_dir: Path,
                  limits: sandbox.Limits, env: dict[str, str] | None = None,
                  writable: list[Path] | None = None) -> Observation:
-    """Run one workload in a fresh copy of `program_dir` made at `run_dir`."""
-    copy_tree(program_dir, run_dir)
+    """Run one workload in a fresh copy of `program_dir` made at `run_dir` (its executables
+    hard-linked, see `copy_tree`)."""
+    copy_tree(program_dir, run_dir, link_executables=True)
     stdin = (run_dir / workload.stdin).read_bytes() if workload.stdin else None
     outcome = sandbox.run(workload.command, run_dir, _with_seconds(limits, workload.timeout),
                           stdin=stdin, env=env, writable=writable or [])

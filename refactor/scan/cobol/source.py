@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from refactor.scan.cobol import copy
+
 _FREE_DIRECTIVE = re.compile(
     r"^\s*(>>\s*SOURCE\s+(FORMAT\s+)?(IS\s+)?FREE|\$\s*SET\s+SOURCEFORMAT\s*\(?\s*[\"']?FREE)",
     re.IGNORECASE,
@@ -128,9 +130,6 @@ def _fixed_line(line: str) -> str:
     return "       " + _for_grammar(strip_inline_comment(body))
 
 
-# A line that is only `COPY name.` (REPLACING is left to the translator's frontend).
-_COPY_LINE = re.compile(r"^\s*COPY\s+[\"']?([A-Za-z0-9][\w-]*)[\"']?"
-                        r"(?:\s+(?:OF|IN)\s+[\w-]+)?\s*\.\s*$", re.IGNORECASE)
 MAX_COPY_DEPTH = 8
 Copybooks = Callable[[str], str | None]
 
@@ -150,11 +149,15 @@ def normalize(text: str, copybooks: Copybooks | None = None,
     free = is_free_format(lines) if _free is None else _free
     out: list[str] = []
     line_map: list[int] = []
+    skip_to = 0
     for number, line in enumerate(lines, start=1):
-        copied = _expand(line, free, copybooks, _depth)
+        if number <= skip_to:
+            continue
+        copied = _expand(lines, number - 1, free, copybooks, _depth)
         if copied is not None:
-            out.extend(copied.text.splitlines())
-            line_map.extend([number] * len(copied.line_map))
+            text, skip_to = copied
+            out.extend(text)
+            line_map.extend([number] * len(text))
             continue
         if free:
             stripped = line.strip()
@@ -173,15 +176,39 @@ def normalize(text: str, copybooks: Copybooks | None = None,
     return Normalized("\n".join(out) + "\n", tuple(line_map), free)
 
 
-def _expand(line: str, free: bool, copybooks: Copybooks | None,
-            depth: int) -> Normalized | None:
-    if copybooks is None or depth >= MAX_COPY_DEPTH or "COPY" not in line.upper():
+def _code(line: str, free: bool) -> str:
+    if free:
+        return strip_inline_comment(line.strip())
+    return strip_inline_comment(line[7:72]) if len(line) > 7 and line[6] in " -" else ""
+
+
+def _expand(lines: list[str], index: int, free: bool, copybooks: Copybooks | None,
+            depth: int) -> tuple[list[str], int] | None:
+    """The fixed-format lines of the copybook a COPY statement starting on `lines[index]`
+    names, REPLACING applied, and the (1-based) last line of the statement; None when the
+    line starts no COPY statement or the copybook is not found."""
+    if copybooks is None or depth >= MAX_COPY_DEPTH or "COPY" not in lines[index].upper():
         return None
-    code = line if free else (line[7:72] if len(line) > 7 and line[6] in " " else "")
-    match = _COPY_LINE.match(strip_inline_comment(code))
-    if match is None:
+    code = _code(lines[index], free).lstrip()
+    if not code.upper().startswith("COPY "):
         return None
-    text = copybooks(match.group(1).upper())
+    last = index
+    while not copy.is_complete(code) and last + 1 < len(lines) and last - index < 50:
+        last += 1
+        code += " " + _code(lines[last], free)
+    statement = copy.parse(code.strip())
+    if isinstance(statement, str) or not code.rstrip().endswith("."):
+        return None
+    text = copybooks(statement.name)
     if text is None:
         return None
-    return normalize(text, copybooks, free, depth + 1)
+    book = normalize(text, copybooks, free, depth + 1).text.splitlines()
+    if statement.replacing:
+        is_code = [len(b) > 6 and b[6] == " " for b in book]
+        replaced = copy.apply([b[7:] if c else "" for b, c in zip(book, is_code, strict=True)],
+                              statement.replacing)
+        book = [piece for b, c, r in zip(book, is_code, replaced, strict=True)
+                for piece in (["       " + p for p in _split_code(r)] if c else [b])]
+    return [b.ljust(8) for b in book], last + 1
+
+
