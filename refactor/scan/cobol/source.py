@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from refactor.scan.cobol import copy
+from refactor.scan.cobol import copy, unsupported
 
 _FREE_DIRECTIVE = re.compile(
     r"^\s*(>>\s*SOURCE\s+(FORMAT\s+)?(IS\s+)?FREE|\$\s*SET\s+SOURCEFORMAT\s*\(?\s*[\"']?FREE)",
@@ -37,6 +37,8 @@ class Normalized(NamedTuple):
     text: str  # fixed-format text the grammar can read
     line_map: tuple[int, ...]  # normalized line index (0-based) -> original line (1-based)
     free_format: bool
+    # (original line, construct) of each one cut out (refactor/scan/cobol/unsupported.py)
+    unsupported: tuple[tuple[int, str], ...] = ()
 
 
 def decode(data: bytes) -> tuple[str, int | None]:
@@ -173,7 +175,11 @@ def normalize(text: str, copybooks: Copybooks | None = None,
         for piece in pieces:
             out.append(piece.ljust(8))
             line_map.append(number)
-    return Normalized("\n".join(out) + "\n", tuple(line_map), free)
+    if _depth:
+        return Normalized("\n".join(out) + "\n", tuple(line_map), free)
+    out, cuts = unsupported.cut(out)
+    return Normalized("\n".join(out) + "\n", tuple(line_map), free,
+                      tuple((line_map[c.index], c.what) for c in cuts))
 
 
 def _code(line: str, free: bool) -> str:

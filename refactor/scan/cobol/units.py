@@ -20,6 +20,7 @@ from tree_sitter_language_pack import get_language, get_parser
 
 from refactor.model import FileUnits, Reference, RefKind, UnitRecord, Warning_, group_refs
 from refactor.scan._queries import load_query
+from refactor.scan.cobol import unsupported
 from refactor.scan.cobol.source import Copybooks, decode, normalize
 from refactor.scan.loc import cobol_line_flags, prefix_counts, span_loc
 
@@ -127,6 +128,12 @@ def extract(data: bytes, path: str, copybooks: Copybooks | None = None) -> FileU
         return group_refs(pairs_in(start, end, program))
 
     def error_in(first: int, last: int) -> str | None:
+        """Why the lines first..last cannot be translated: a construct cut out before
+        parsing (EXEC SQL, SCREEN SECTION, ...) or a parse error."""
+        cut = next(((line, what) for line, what in norm.unsupported
+                    if first <= line <= last), None)
+        if cut is not None:
+            return unsupported.reason(cut[1], cut[0])
         i = bisect.bisect_left(errors, first)
         return f"parse error at line {errors[i]}" if i < len(errors) and errors[i] <= last \
             else None

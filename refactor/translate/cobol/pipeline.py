@@ -59,12 +59,21 @@ def translate_cobol(ledger: Ledger, target_id: int, root: Path, units: list[Unit
             continue
         for program in [parsed, *parsed.more]:
             programs[program.name.upper()] = program
+    # Constructs the scan cut out (EXEC SQL/CICS, SCREEN/REPORT sections): the parsed
+    # program lacks them, so it is not translated, nor is any run unit holding it.
+    cut = {u.name.upper(): u.reason for u in units if (u.reason or "").startswith("unsupported:")}
     calls = {name: _callees(p) for name, p in programs.items()}
     called = {c for cs in calls.values() for c in cs}
     texts: dict[str, str | Exception] = {}
     for main in sorted(set(programs) - called):
         members = _closure(main, calls)
         unit = [programs[m] for m in members if m in programs]
+        blocked = next((m for m in members if m in cut), None)
+        if blocked is not None:
+            why = cut[blocked] if blocked == main else f"it CALLs {blocked}: {cut[blocked]}"
+            for member in members:
+                texts.setdefault(member, Unsupported(why))
+            continue
         try:
             text = emit_program(unit[0], unit[1:])
         except Unsupported as exc:
@@ -84,8 +93,8 @@ def translate_cobol(ledger: Ledger, target_id: int, root: Path, units: list[Unit
                                         f"bin:{_bin_of(key, out.members)}", result, None,
                                         count_unsafe_lines(result)))
             continue
-        reason = (failed.get(unit.path) or (f"not translated yet: {result}" if result else
-                  "no main program reaches it"))
+        reason = (failed.get(unit.path) or cut.get(key) or
+                  (f"not translated yet: {result}" if result else "no main program reaches it"))
         out.attempts.append(Attempt(unit.id, backend, "skipped", hashes[unit.id], None, "",
                                     reason, 0))
     translated = {a.unit_id for a in out.attempts if a.status == "translated"}
