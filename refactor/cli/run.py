@@ -52,7 +52,7 @@ def run(
         with console.status(f"translating {ref.name}"):
             translated = translate_target(led, tid, ref.name, ref.root, crate,
                                           ref.include_dirs, ref.defines, backend,
-                                          model=config)
+                                          model=config, description=ref.target)
         translate_cmd.render(ref.name, translated)
         verified = verify_cmd.run_verify(led, ref, crate, "tested", fuzz_examples)
         verify_cmd.render(ref.name, verified)

@@ -52,7 +52,8 @@ def translate(
                 led, tid, ref.name, ref.root, crate, ref.include_dirs, ref.defines, backend,
                 progress=lambda what: bar.update(task, advance=1,
                                                  description=f"{ref.name}: {what[:50]}"),
-                model=config, on_start=lambda n: bar.update(task, total=n))
+                model=config, on_start=lambda n: bar.update(task, total=n),
+                description=ref.target)
     render(ref.name, summary)
 
 

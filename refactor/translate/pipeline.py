@@ -25,6 +25,7 @@ from refactor.translate.crate import module_names, write_crate
 from refactor.translate.unsafe_lines import count_unsafe_lines
 
 if TYPE_CHECKING:
+    from refactor.model.target import Target
     from refactor.translate.llm.backend import ModelConfig, ModelSummary
 
 BACKENDS = ("rules", "llm", "hybrid")
@@ -62,12 +63,13 @@ def translate_target(
     include_dirs: Sequence[Path] = (), defines: Sequence[str] = (),
     backend: str = "rules", translator: Translator = _default_translator,
     progress: Callable[[str], None] | None = None, model: ModelConfig | None = None,
-    on_start: Callable[[int], None] | None = None,
+    on_start: Callable[[int], None] | None = None, description: Target | None = None,
 ) -> TranslateSummary:
     """Translate the target's planned C units into `crate_dir` and record every attempt.
 
     With the `llm` or `hybrid` backend, the rules pass writes the drafts first and the
-    model then works on every function (refactor/translate/llm/backend.py)."""
+    model then works on every function (refactor/translate/llm/backend.py) and every COBOL
+    run unit (refactor/translate/llm/cobol.py, checked on `description`'s workloads)."""
     if backend not in BACKENDS:
         raise ValueError(f"backend {backend!r} is not available; use one of {BACKENDS}")
     if backend != "rules" and model is None:
@@ -113,7 +115,9 @@ def translate_target(
             _model_pass(ledger, target_id, root, units, drafts, code, include_dirs, defines,
                         model, backend, crate_dir, run_id, summary, progress)
         write_crate(crate_dir, target, code)
-        _cobol(ledger, target_id, root, crate_dir, planned, hashes, run_id, summary)
+        _cobol(ledger, target_id, root, crate_dir, planned, hashes, run_id, summary,
+               (model, backend, description) if model is not None and backend != "rules"
+               else None, progress)
     except BaseException:
         ledger.finish_run(run_id, "failed", _stats(summary))
         raise
@@ -123,8 +127,11 @@ def translate_target(
 
 def _cobol(ledger: Ledger, target_id: int, root: Path, crate_dir: Path,
            planned: dict[int, tuple[int, int]], hashes: dict[int, str], run_id: int,
-           summary: TranslateSummary) -> None:
-    """COBOL programs (refactor/translate/cobol/pipeline.py): one binary per run unit."""
+           summary: TranslateSummary,
+           model: tuple[ModelConfig, str, Target | None] | None = None,
+           progress: Callable[[str], None] | None = None) -> None:
+    """COBOL programs (refactor/translate/cobol/pipeline.py): one binary per run unit,
+    then, with a model, a model loop per run unit over the rules' drafts."""
     cobol = [u for u in ledger.units(target_id) if u.language == "cobol" and u.id in planned]
     programs = [u for u in cobol if u.kind == "program"]
     if not programs:
@@ -133,11 +140,23 @@ def _cobol(ledger: Ledger, target_id: int, root: Path, crate_dir: Path,
 
     done = translate_cobol(ledger, target_id, root, programs, hashes, "rules",
                            [u for u in cobol if u.kind == "copybook"])
-    write_binaries(crate_dir, done.binaries)
     ledger.record_attempts(run_id, done.attempts)
+    final = {a.unit_id: a for a in done.attempts}
+    if model is not None:
+        from refactor.translate.llm.cobol import cobol_model_pass
+
+        config, backend, description = model
+        attempts, model_summary = cobol_model_pass(
+            ledger, target_id, root, programs, done, hashes, description, config, backend,
+            crate_dir.parent / f".{crate_dir.name}-cobol-model", progress)
+        ledger.record_attempts(run_id, attempts)
+        final.update((a.unit_id, a) for a in attempts if a.status != "failed")
+        summary.model = model_summary if summary.model is None else \
+            summary.model.plus(model_summary)
+    write_binaries(crate_dir, done.binaries)
     summary.problems.extend(done.problems)
     loc = {u.id: u.loc for u in cobol}
-    for attempt in done.attempts:
+    for attempt in final.values():
         summary.loc_total += loc[attempt.unit_id]
         if attempt.status == "translated":
             summary.translated += 1

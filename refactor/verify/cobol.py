@@ -63,7 +63,7 @@ def _tested(target: Target, units: dict[int, tuple[str, str, str]],
         for uid in units:
             add(uid, "tested", "not-run", done.problem, None, done.isolation)
         return
-    outputs = _executables(target.build.commands)  # OUT -> the main program's source
+    outputs = executables(target.build.commands)  # OUT -> the main program's source
     mains = {src: binary for binary, _, src in units.values()}
     substitute = {out: binaries[mains[src]] for out, src in outputs.items()
                   if src in mains and binaries[mains[src]].is_file()}
@@ -99,7 +99,7 @@ def _tested(target: Target, units: dict[int, tuple[str, str, str]],
             add(uid, "tested", "not-executed", f"no workload runs {out}", None, None)
 
 
-def _executables(commands: list[str]) -> dict[str, str]:
+def executables(commands: list[str]) -> dict[str, str]:
     """OUT -> first source file of each `cobc -x ... -o OUT SOURCES` build command."""
     found: dict[str, str] = {}
     for command in commands:

@@ -29,7 +29,7 @@ def _answer(state: LoopState, check: Check) -> LoopState:
 
 def test_compile_error_then_counterexample_then_verified() -> None:
     state = LoopState("f")
-    assert next_step(state, LIMITS).task == "translate_c_function"
+    assert next_step(state, LIMITS).task == "translate"
     state = _answer(state, BROKEN)
     step = next_step(state, LIMITS)
     assert step.task == "repair_compile" and "mismatched types" in step.feedback
@@ -61,7 +61,7 @@ def test_rejected_answers_are_asked_again_once() -> None:
     rejected = Check(rejected="uses std::process::Command, which the C does not")
     state = _answer(LoopState("f"), rejected)
     step = next_step(state, LIMITS)
-    assert step.task == "translate_c_function" and "rejected" in step.feedback
+    assert step.task == "translate" and "rejected" in step.feedback
     state = _answer(state, rejected)
     assert next_step(state, LIMITS).kind == "done"
 

@@ -95,7 +95,9 @@ def test_translate_cobol_program_describes_the_rust_shape() -> None:
                          copybooks={"EMPREC": "01 EMP-REC.\n   05 EMP-ID PIC 9(6)."})
     user = _user("translate_cobol_program", unit=unit)
     assert "```cobol\nIDENTIFICATION DIVISION." in user
-    assert "WORKING-STORAGE as a struct" in user and "decimal" in user
+    assert "the `main.rs` of one Rust binary" in user and "never floating point" in user
+    assert "mod cobol_rt;" in user and "run in place of" not in user  # no draft: plain std ok
+    assert "`std::process::exit` is allowed" in user and "no std::fs" in user
     assert "COPY books it includes:\n```cobol\n01 EMP-REC.\n   05 EMP-ID PIC 9(6).\n```" in user
     assert "extern \"C\"" not in user
 

@@ -29,6 +29,9 @@ class CobolTranslation:
     binaries: dict[str, str] = field(default_factory=dict)  # bin name -> main.rs
     members: dict[str, list[str]] = field(default_factory=dict)  # bin -> its PROGRAM-IDs
     problems: list[str] = field(default_factory=list)
+    # every run unit, translated or not: main PROGRAM-ID -> its PROGRAM-IDs, main first
+    run_units: dict[str, list[str]] = field(default_factory=dict)
+    paths: dict[str, str] = field(default_factory=dict)  # PROGRAM-ID -> source path
 
 
 def bin_name(program_id: str) -> str:
@@ -59,6 +62,7 @@ def translate_cobol(ledger: Ledger, target_id: int, root: Path, units: list[Unit
             continue
         for program in [parsed, *parsed.more]:
             programs[program.name.upper()] = program
+            out.paths[program.name.upper()] = path
     # Constructs the scan cut out (EXEC SQL/CICS, SCREEN/REPORT sections): the parsed
     # program lacks them, so it is not translated, nor is any run unit holding it.
     cut = {u.name.upper(): u.reason for u in units if (u.reason or "").startswith("unsupported:")}
@@ -67,6 +71,7 @@ def translate_cobol(ledger: Ledger, target_id: int, root: Path, units: list[Unit
     texts: dict[str, str | Exception] = {}
     for main in sorted(set(programs) - called):
         members = _closure(main, calls)
+        out.run_units[main] = members
         unit = [programs[m] for m in members if m in programs]
         blocked = next((m for m in members if m in cut), None)
         if blocked is not None:

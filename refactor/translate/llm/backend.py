@@ -61,6 +61,17 @@ class ModelSummary:
     stopped: str | None = None
     reasons: dict[str, int] = field(default_factory=dict)
 
+    def plus(self, other: ModelSummary) -> ModelSummary:
+        """Both passes' figures (C functions and COBOL run units) together."""
+        counts = {name: getattr(self, name) + getattr(other, name) for name in (
+            "units", "verified", "kept_draft", "filled", "failed", "requests", "cached",
+            "rejected", "tokens_in", "tokens_out", "cost")}
+        reasons = dict(self.reasons)
+        for why, n in other.reasons.items():
+            reasons[why] = reasons.get(why, 0) + n
+        return ModelSummary(**counts, stopped=self.stopped or other.stopped,
+                            reasons=reasons)
+
 
 def model_pass(ledger: Ledger, target_id: int, root: Path, units: Sequence[UnitView],
                drafts: dict[int, Attempt], code: dict[str, str], c: CTarget,

@@ -47,6 +47,10 @@ class Job:
     frame: ModuleFrame
     context: UnitContext  # with the rules draft in hybrid mode
     c_uses: frozenset[str] = frozenset()  # what the C unit calls: justifies std facilities
+    task: str = "translate_c_function"  # the first prompt's template
+    modules: frozenset[str] = frozenset()  # `mod name;` files the crate provides
+    # checks an answer's Rust in a work directory; default: build in the module and fuzz
+    check: Callable[[str, Path], Check] | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -144,8 +148,8 @@ async def _loop(job: Job, client: ChatClient, ledger: Ledger, budget: Budget, c:
 
 
 def _render(step: Step, state: LoopState, job: Job) -> Rendered:
-    if step.task == "translate_c_function":
-        return prompts.render(step.task, unit=job.context, feedback=step.feedback)
+    if step.task == "translate":
+        return prompts.render(job.task, unit=job.context, feedback=step.feedback)
     last = state.candidates[-1]
     if step.task == "repair_compile":
         return prompts.render(step.task, unit=job.context, rust=last.rust,
@@ -162,9 +166,11 @@ def _render(step: Step, state: LoopState, job: Job) -> Rendered:
 
 def _check(job: Job, rust: str, c: CTarget, work: Path, fuzz_examples: int) -> Check:
     """Screen, build and fuzz the Rust of one answer (runs in a worker thread)."""
-    rejection = guard.screen(rust, job.name, job.c_uses)
+    rejection = guard.screen(rust, job.name, job.c_uses, modules=job.modules)
     if rejection is not None:
         return Check(rejected=rejection.reason)
+    if job.check is not None:
+        return job.check(rust, work)
     return check_candidate(job.frame, rust, job.name, c, work, fuzz_examples)
 
 

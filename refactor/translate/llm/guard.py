@@ -9,7 +9,8 @@ like any other code. Forbidden:
 
 * Cargo manifests (`[dependencies]`, `[package]`, ... outside strings), `build.rs`
   outside strings, a comment heading a second file (`// build.rs`, `// Cargo.toml`);
-* `extern crate`; `mod name;` (another file); `use` of anything but std, core, alloc,
+* `extern crate`; `mod name;` (another file, except a module the crate provides: the
+  COBOL runtime `cobol_rt`); `use` of anything but std, core, alloc,
   crate, self, super and items the answer defines; glob imports of std's root modules;
 * attributes other than the built-in ones (derive only of std traits), `#[link...]`,
   `#[export_name]`, `#[link_section]`, `#[path]`, `#[naked]`, proc-macro attributes;
@@ -124,7 +125,8 @@ def _parser() -> tree_sitter.Parser:
 
 
 def screen(rust: str, unit_name: str, c_uses: Collection[str], *,
-           allowed_externs: Collection[str] | None = None) -> Rejection | None:
+           allowed_externs: Collection[str] | None = None,
+           modules: Collection[str] = ()) -> Rejection | None:
     """A Rejection listing every forbidden construct in `rust`, or None (module docstring)."""
     source = rust.encode("utf-8")
     root = _parser().parse(source).root_node
@@ -132,7 +134,7 @@ def screen(rust: str, unit_name: str, c_uses: Collection[str], *,
     justified = set(c_uses) | ({"main"} if unit_name == "main" else set())
     externs = set(c_uses if allowed_externs is None else allowed_externs)
     findings = _manifest(masked, comments)
-    findings += _keywords(tokens, externs)
+    findings += _keywords(tokens, externs, set(modules))
     findings += _attributes(tokens, unit_name)
     findings += _macros(tokens)
     findings += _paths(tokens, justified)
@@ -194,8 +196,9 @@ def _manifest(masked: str, comments: list[_Tok]) -> list[str]:
     return findings
 
 
-def _keywords(tokens: list[_Tok], externs: set[str]) -> list[str]:
-    """`extern crate`, `mod name;`, extern blocks, `unsafe impl Send/Sync`."""
+def _keywords(tokens: list[_Tok], externs: set[str], modules: set[str]) -> list[str]:
+    """`extern crate`, `mod name;` (but the crate's own `modules`), extern blocks,
+    `unsafe impl Send/Sync`."""
     findings = []
     for i, tok in enumerate(tokens):
         if tok.literal:
@@ -203,7 +206,8 @@ def _keywords(tokens: list[_Tok], externs: set[str]) -> list[str]:
         if tok.text == "extern" and _at(tokens, i + 1) == "crate":
             findings.append(f"line {tok.line}: `extern crate {_at(tokens, i + 2)}` "
                             "(no crates outside std)")
-        elif tok.text == "mod" and _is_ident_at(tokens, i + 1) and _at(tokens, i + 2) == ";":
+        elif tok.text == "mod" and _is_ident_at(tokens, i + 1) and _at(tokens, i + 2) == ";" \
+                and tokens[i + 1].text not in modules:
             findings.append(f"line {tok.line}: `mod {tokens[i + 1].text};` loads another "
                             "file (write the module inline)")
         elif tok.text == "extern":

@@ -77,7 +77,7 @@ class LoopState:
 @dataclass(frozen=True)
 class Step:
     kind: Literal["ask", "done"]
-    task: str = ""  # template: translate_c_function | repair_compile | repair_counterexample
+    task: str = ""  # translate (the job's own template) | repair_compile | repair_counterexample
     feedback: str = ""  # the errors or the counterexample to send back
     why: str = ""  # for "done": why the loop ended
 
@@ -86,14 +86,14 @@ def next_step(state: LoopState, limits: Limits) -> Step:
     if state.stopped:
         return Step("done", why=state.stopped)
     if not state.candidates:
-        return Step("ask", "translate_c_function")
+        return Step("ask", "translate")
     last = state.candidates[-1].check
     if last.verified:
         return Step("done", why="verified")
     if last.rejected:
         if state.rejections >= 2:
             return Step("done", why=f"answers rejected twice: {last.rejected}")
-        return Step("ask", "translate_c_function",
+        return Step("ask", "translate",
                     feedback=f"Your previous answer was rejected: {last.rejected}")
     signature = _signature(last)
     if signature in state.seen:
