@@ -23,7 +23,7 @@ def level_of(verdicts: list[Verdict]) -> tuple[str, str | None]:
     fuzz, tested = by_level.get("fuzzed"), by_level.get("tested")
     for verdict in (fuzz, tested):
         if verdict is not None and verdict.status == "fail":
-            return "builds", f"differs from the C original at {verdict.level}: {verdict.detail}"
+            return "builds", f"differs from the original at {verdict.level}: {verdict.detail}"
     if tested is not None and tested.status == "pass":
         return "tested", None
     if fuzz is not None and fuzz.status == "pass":

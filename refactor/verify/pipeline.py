@@ -237,7 +237,7 @@ def _record(ctx: _Context, summary: VerifySummary) -> None:
         unit = ctx.units[uid]
         # A COBOL copybook is translated inside the programs that COPY it: no verdict of
         # its own, it is as verified as they are.
-        if (unit.kind != "function" and level == "builds") or (
+        if (unit.kind not in ("function", "program") and level == "builds") or (
                 unit.kind == "copybook" and uid not in found):
             level, reason = _through_users(users.get(uid, set()), found)
         safe = levels.secured(level, attempt.unsafe_lines)

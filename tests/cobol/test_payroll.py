@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from refactor.ledger import Ledger
 from refactor.model.target import load_target
 from refactor.translate.cobol.program import Program, parse_program
 from refactor.translate.cobol.runtime import runtime_source
@@ -111,3 +112,14 @@ def test_a_wrong_cobol_translation_is_caught(tmp_path: Path, cli) -> None:  # ty
               if level == "tested"}
     assert tested[1][0] == "fail" and "TRIAL BALANCE" in (tested[1][1] or "")
     assert tested[2][0] == "pass"
+    # through `refactor verify`, the program's level says why (not its copybooks' reason)
+    assert cli("verify", tmp_path / "payroll.toml", "--ledger", ledger,
+               timeout=600).code == 0
+    with Ledger(ledger) as led:
+        tid = led.targets()[0][0]
+        names = {u.id: u.name for u in led.units(tid)}
+        levels = {names[uid]: lv for uid, lv in led.unit_levels(tid).items()}
+    assert levels["LEDGER"].level == "builds" and not levels["LEDGER"].secured
+    assert (levels["LEDGER"].reason or "").startswith(
+        "differs from the original at tested: workload ledger:"), levels["LEDGER"]
+    assert levels["PAYRUN"].level == "tested" and levels["PAYRUN"].secured
