@@ -114,7 +114,9 @@ def verify_target(ledger: Ledger, target_id: int, target: Target, crate_dir: Pat
             if progress:
                 progress("COBOL: building and running the programs")
             started = time.monotonic()
-            verify_cobol(target, cobol, crate_dir, work, ctx.add, summary.problems)
+            books = sorted({str(Path(u.path).parent) for u in ctx.units.values()
+                            if u.kind == "copybook"})
+            verify_cobol(target, cobol, crate_dir, work, ctx.add, summary.problems, books)
             summary.seconds["cobol"] = time.monotonic() - started
             ctx.save(run_id)
         _record(ctx, summary)

@@ -66,6 +66,7 @@ class BuildResult:
     commands: list[str] = field(default_factory=list)
     problem: str | None = None
     isolation: str = ""
+    failed: dict[str, str] = field(default_factory=dict)  # command -> why (keep_going)
 
 
 def copy_tree(src: Path, dst: Path, link_executables: bool = False) -> None:
@@ -100,8 +101,10 @@ def copy_tree(src: Path, dst: Path, link_executables: bool = False) -> None:
 
 
 def build(target: Target, build_dir: Path, env: dict[str, str], writable: list[Path],
-          limits: sandbox.Limits) -> BuildResult:
-    """Copy the target's source into `build_dir` and run its build commands there."""
+          limits: sandbox.Limits, keep_going: bool = False) -> BuildResult:
+    """Copy the target's source into `build_dir` and run its build commands there; with
+    `keep_going`, a failing command is noted in `failed` and the next ones still run
+    (commands we derived, one per program, rather than the target's own build)."""
     copy_tree(target.source_dir, build_dir)
     result = BuildResult(ok=True)
     for command in target.build.commands:
@@ -112,6 +115,9 @@ def build(target: Target, build_dir: Path, env: dict[str, str], writable: list[P
         result.isolation = outcome.isolation
         if not outcome.ok:
             tail = outcome.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
+            if keep_going:
+                result.failed[command] = f"{outcome.describe()}: {' | '.join(tail)}"
+                continue
             result.ok = False
             result.problem = (f"{target.name}: build command {command!r} failed "
                               f"({outcome.describe()}): {' | '.join(tail)}; fix the "
