@@ -450,3 +450,30 @@ def test_damaged_statement_lists_never_raise() -> None:
         assert isinstance(division, proc.ProcedureDivision)
         assert any(isinstance(s, proc.Unsupported) for p in division.paragraphs
                    for s in proc.walk(p.statements))
+
+
+def test_initialize_phrases() -> None:
+    program = _snippet("""
+        INITIALIZE A B WITH FILLER ALL TO VALUE
+            THEN REPLACING NUMERIC DATA BY 5 ALPHANUMERIC BY "*"
+            THEN TO DEFAULT
+        INITIALIZE C.
+    """, "01 A PIC X.\n01 B PIC 9.\n01 C PIC X.")
+    full, plain = program.procedure.paragraphs[0].statements
+    assert full == proc.Initialize((_r("A"), _r("B")), (("NUMERIC", _n("5")),
+                                   ("ALPHANUMERIC", _a("*"))), True, ("ALL",), 10, True)
+    assert plain == proc.Initialize((_r("C"),), (), False, (), 13, False)
+
+
+def test_table_phrases_of_a_data_entry() -> None:
+    program = _snippet("CONTINUE.", """
+        01 T.
+           05 E OCCURS 4 ASCENDING KEY IS K1 K2 DESCENDING K3
+                INDEXED BY I1 I2.
+              10 K1 PIC X.
+              10 K2 PIC X.
+              10 K3 PIC X.
+    """)
+    entry = program.working_storage[0].children[0]
+    assert entry.keys == ((True, "K1"), (True, "K2"), (False, "K3"))
+    assert entry.indexed_by == ("I1", "I2")

@@ -50,7 +50,8 @@ class Picture:
     length: int = 0  # character positions when stored as DISPLAY
 
     @classmethod
-    def parse(cls, text: str) -> Picture:
+    def parse(cls, text: str, decimal_comma: bool = False) -> Picture:
+        """`decimal_comma`: DECIMAL-POINT IS COMMA (`,` is the point in edited pictures)."""
         upper = text.upper()
         expanded = _REPEAT.sub(lambda m: m.group(1) * int(m.group(2)), upper)
         if "(" in expanded:
@@ -77,7 +78,7 @@ class Picture:
             digits = sum(body.count(c) for c in "9Z*") + max(
                 0, sum(body.count(c) for c in "$+-") - 1)
             scale = 0
-            for mark in (".", "V"):
+            for mark in ("," if decimal_comma else ".", "V"):
                 if mark in body:
                     tail = body.split(mark, 1)[1]
                     scale = sum(tail.count(c) for c in "9Z*")
@@ -104,6 +105,7 @@ class Item:
     occurs_min: int | None = None  # OCCURS m TO n TIMES DEPENDING ON ...
     depending_on: str | None = None
     indexed_by: tuple[str, ...] = ()
+    keys: tuple[tuple[bool, str], ...] = ()  # (ascending, key name) of ASCENDING KEY ...
     redefines: str | None = None
     value: str | None = None  # the literal as written (88: the whole VALUE clause)
     sign_separate: Literal["leading", "trailing"] | None = None
@@ -121,6 +123,8 @@ class Item:
 
     @property
     def category(self) -> Category:
+        if self.usage == "index":
+            return "numeric"
         return "group" if self.is_group else (
             self.picture.category if self.picture else "alphanumeric")
 
@@ -129,8 +133,9 @@ class Item:
         return [self, *(d for child in self.children for d in child.walk())]
 
 
-def parse_entry(text: str, line: int = 0) -> Item:
-    """One data description entry's text (level through the last clause, no period)."""
+def parse_entry(text: str, line: int = 0, decimal_comma: bool = False) -> Item:
+    """One data description entry's text (level through the last clause, no period);
+    `decimal_comma`: DECIMAL-POINT IS COMMA is in effect."""
     words = text.replace("\n", " ").strip().rstrip(".").strip()
     match = re.match(r"(\d{1,2})\s+([A-Za-z0-9][\w-]*)?", words)
     if match is None:
@@ -148,7 +153,7 @@ def parse_entry(text: str, line: int = 0) -> Item:
     upper = rest.upper()
     pic = re.search(r"\bPIC(?:TURE)?\s+(?:IS\s+)?(\S+?)(?=\s|\.?$)", rest, re.I)
     if pic:
-        item.picture = Picture.parse(pic.group(1).rstrip("."))
+        item.picture = Picture.parse(pic.group(1).rstrip("."), decimal_comma)
     for word, usage in _USAGE_WORDS.items():
         if re.search(rf"(?:\bUSAGE\s+(?:IS\s+)?|\s|^){re.escape(word)}{_CLAUSE_END}", upper):
             item.usage = usage
@@ -160,11 +165,7 @@ def parse_entry(text: str, line: int = 0) -> Item:
             item.occurs = int(occurs.group(1))
         depending = re.search(r"\bDEPENDING\s+(?:ON\s+)?([\w-]+)", upper)
         item.depending_on = depending.group(1) if depending else None
-        indexed = re.search(r"\bINDEXED\s+(?:BY\s+)?([\w-]+(?:\s+[\w-]+)*)", upper)
-        if indexed:
-            names = [w for w in indexed.group(1).split() if w not in _CLAUSE_WORDS]
-            item.indexed_by = tuple(names[:1] + [w for w in names[1:]
-                                                 if not w.startswith(("PIC", "VALUE"))])
+        item.keys, item.indexed_by = _table_phrases(upper)
     redefines = re.search(r"\bREDEFINES\s+([\w-]+)", upper)
     item.redefines = redefines.group(1) if redefines else None
     value = re.search(r"\bVALUE\s+(?:IS\s+)?(\"[^\"]*\"|'[^']*'|[^\s]+(?:\s+[^\s]+)?)",
@@ -178,6 +179,29 @@ def parse_entry(text: str, line: int = 0) -> Item:
     item.justified = bool(re.search(r"\bJUST(?:IFIED)?\b", upper))
     item.blank_when_zero = bool(re.search(r"\bBLANK\s+(?:WHEN\s+)?ZEROE?S?\b", upper))
     return item
+
+
+def _table_phrases(upper: str) -> tuple[tuple[tuple[bool, str], ...], tuple[str, ...]]:
+    """The ASCENDING / DESCENDING KEY names (in order) and INDEXED BY names of an entry."""
+    keys: list[tuple[bool, str]] = []
+    indexes: list[str] = []
+    words = upper.replace(".", " ").split()
+    stops = _CLAUSE_WORDS | {"ASCENDING", "DESCENDING", "INDEXED", "OCCURS", "ON", "TO"}
+    i = 0
+    while i < len(words):
+        word = words[i]
+        i += 1
+        if word not in ("ASCENDING", "DESCENDING", "INDEXED"):
+            continue
+        while i < len(words) and words[i] in ("KEY", "IS", "BY"):
+            i += 1
+        while i < len(words) and words[i] not in stops and not words[i].startswith("PIC"):
+            if word == "INDEXED":
+                indexes.append(words[i])
+            else:
+                keys.append((word == "ASCENDING", words[i]))
+            i += 1
+    return tuple(keys), tuple(indexes)
 
 
 _CLAUSE_WORDS = {"PIC", "PICTURE", "VALUE", "VALUES", "OCCURS", "REDEFINES", "USAGE",

@@ -21,7 +21,9 @@ from refactor.translate.cobol.emit_data import (
     Unsupported,
     values88,
 )
-from refactor.translate.cobol.emit_operands import OperandsMixin
+from refactor.translate.cobol.emit_initialize import InitializeMixin
+from refactor.translate.cobol.emit_strings import StringsMixin
+from refactor.translate.cobol.emit_tables import TablesMixin
 from refactor.translate.cobol.operands import Literal, Ref
 from refactor.translate.cobol.program import Program
 
@@ -40,7 +42,7 @@ class FileInfo:
 
 
 @dataclass
-class Emitter(OperandsMixin):
+class Emitter(StringsMixin, TablesMixin, InitializeMixin):
     program: Program
     fields: FieldTable
     paragraphs: list[P.Paragraph]
@@ -54,6 +56,7 @@ class Emitter(OperandsMixin):
     idents: dict[str, str] = field(default_factory=dict)  # PROGRAM-ID -> Rust module
     files: dict[str, FileInfo] = field(default_factory=dict)  # FD name -> its file
     called: list[str] = field(default_factory=list)  # modules this program CALLs
+    decimal_comma: bool = False  # DECIMAL-POINT IS COMMA
 
     # ---------------------------------------------------------------- operands
     # ---------------------------------------------------------------- statements
@@ -77,9 +80,21 @@ class Emitter(OperandsMixin):
         out = []
         for target in s.targets:
             item = self.fields.item(target)
+            if item.category == "numeric" and self._alphanumeric_item(s.source):
+                # a data item, not a literal: the run-time rule (digits only)
+                out.append(f"{{ let v = {self.field(s.source)}.bytes(&self.mem).to_vec(); "  # type: ignore[arg-type]
+                           f"{self.field(target)}.move_text(&mut self.mem, &v); }}")
+                continue
             out.append(f"{{ let v = {self.value(s.source, raw=item.is_group)}; "
                        f"{self.field(target)}.move_value(&mut self.mem, &v); }}")
         return out
+
+    def _alphanumeric_item(self, e: object) -> bool:
+        """A data item (or reference modification) that is not numeric or numeric-edited."""
+        if not isinstance(e, Ref):
+            return False
+        return e.refmod is not None or self.fields.item(e).category not in (
+            "numeric", "numeric-edited")
 
     def move_corresponding(self, s: P.Move) -> list[str]:
         """MOVE CORRESPONDING: members with the same name (below groups of the same name),
@@ -200,52 +215,6 @@ class Emitter(OperandsMixin):
                  if item.category == "numeric" else "Value::Alnum(line)")  # as NUMVAL
         return [f"if let Some(line) = accept_line() {{ {self.field(s.target)}"
                 f".move_value(&mut self.mem, &{value}); }}"]
-
-    def s_Initialize(self, s: P.Initialize) -> list[str]:
-        if s.replacing or s.to_value or s.with_filler:
-            raise Unsupported(f"INITIALIZE with REPLACING or VALUE at line {s.line}")
-        out = []
-        for ref in s.targets:
-            if ref.subscripts or ref.refmod:
-                raise Unsupported(f"INITIALIZE of a subscripted item at line {s.line}")
-            k = self.fields.resolve(ref)
-            top = self.fields.slots[k]
-            for item in top.item.walk():
-                if item.children or item.name == "FILLER" or item.redefines:
-                    continue
-                j = self.fields.index[id(item)]
-                inner = [p for p in self.fields.slots[j].parents[len(top.parents):]
-                         if p.occurs > 1] + ([item] if item.occurs > 1 else [])
-                offsets = [0]
-                for table in inner:
-                    offsets = [o + i * table.size for o in offsets
-                               for i in range(table.occurs)]
-                out += [f"self.f[{j}].at({o}).initialize(&mut self.mem);" for o in offsets]
-        return out
-
-    def s_String(self, s: P.String) -> list[str]:
-        parts = []
-        for n, src in enumerate(s.sources):
-            delim = "None" if src.delimiter is None else f"Some(&d{n}[..])"
-            parts.append(f"let a{n} = {self.bytes_of(src.value)};")
-            if src.delimiter is not None:
-                parts.append(f"let d{n} = {self.bytes_of(src.delimiter)};")
-            parts.append(f"srcs.push(StrSrc {{ data: &a{n}[..], delim: {delim} }});")
-        into = self.field(s.into)
-        pointer = self.field(s.pointer) if s.pointer else None
-        start = f"({pointer}.get(&self.mem)).to_i64().max(0) as usize" if pointer else "1"
-        out = ["{", "let mut srcs = Vec::new();", *parts, f"let mut ptr: usize = {start};",
-               f"let mut dst = {into}.bytes(&self.mem).to_vec();",
-               "let overflow = string_into(&mut dst, &srcs, &mut ptr);",
-               f"{into}.bytes_mut(&mut self.mem).copy_from_slice(&dst);"]
-        if pointer:
-            out.append(f"{pointer}.store(&mut self.mem, Decimal::lit(&ptr.to_string()), "
-                       "Round::Truncate, false);")
-        if s.on_overflow:
-            out += ["if overflow {", *self.block(s.on_overflow), "}"]
-        if s.not_on_overflow:
-            out += ["if !overflow {", *self.block(s.not_on_overflow), "}"]
-        return [*out, "let _ = overflow;", "}"]
 
     def file(self, name: str, line: int) -> FileInfo:
         info = self.files.get(name.upper())
@@ -384,7 +353,7 @@ class Emitter(OperandsMixin):
         out = []
         for ref in s.names:
             owner, cond = self._condition(ref)
-            singles, ranges = values88(cond.value or "")
+            singles, ranges = values88(cond.value or "", self.decimal_comma)
             first = singles[0] if singles else ranges[0][0]
             target = Ref(owner.name, ref.qualifiers, ref.subscripts)
             out.append(f"{{ let v = {first}; {self.field(target)}.move_value("

@@ -76,9 +76,12 @@ RELATION_TESTS = {"=": "is_eq", "<>": "is_ne", "<": "is_lt", ">": "is_gt", "<=":
                   ">=": "is_ge"}
 
 
-def pic_of(item: Item) -> str:
+def pic_of(item: Item, decimal_comma: bool = False) -> str:
+    """The runtime `Pic` of `item` (`decimal_comma`: DECIMAL-POINT IS COMMA)."""
     if item.is_group:
         return f"Pic::group({item.size})"
+    if item.usage == "index":  # an index: the occurrence number, a native int
+        return "Pic::comp5(9, 0, true)"
     if item.usage not in USAGES or item.picture is None:
         raise Unsupported(f"{item.name} (line {item.line}): USAGE {item.usage}")
     pic = f'Pic::parse("{item.picture.text}", Usage::{USAGES[item.usage]})'
@@ -92,6 +95,8 @@ def pic_of(item: Item) -> str:
         pic += ".justified()"
     if item.blank_when_zero:
         pic += ".blank_when_zero()"
+    if decimal_comma:
+        pic += ".decimal_comma()"
     return pic
 
 
@@ -105,12 +110,15 @@ def rust_bytes(text: str) -> str:
 
 
 _VALUE_TOKEN = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'|[^\s,]+')
+# With DECIMAL-POINT IS COMMA a comma between digits is the decimal point.
+_VALUE_TOKEN_DC = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'|(?:[^\s,]|,(?=\d))+')
 
 
-def values88(text: str) -> tuple[list[str], list[tuple[str, str]]]:
-    """A level-88 VALUE clause as runtime `Value`s: single values and THRU ranges."""
-    words = [w for w in _VALUE_TOKEN.findall(text.rstrip(".")) if w.upper() not in
-             ("IS", "ARE")]
+def values88(text: str, decimal_comma: bool = False) -> tuple[list[str], list[tuple[str, str]]]:
+    """A level-88 (or VALUE) clause as runtime `Value`s: single values and THRU ranges."""
+    pattern = _VALUE_TOKEN_DC if decimal_comma else _VALUE_TOKEN
+    words = [w if w[:1] in "\"'" or not decimal_comma else w.replace(",", ".")
+             for w in pattern.findall(text.rstrip(".")) if w.upper() not in ("IS", "ARE")]
 
     def one(w: str) -> str:
         if w[0] in "\"'":
@@ -139,7 +147,14 @@ def return_code_record() -> Item:
     return build_records([parse_entry(f"01 {RETURN_CODE} PIC S9(9) BINARY", 0)])[0]
 
 
-def initial_values(fields: FieldTable) -> str:
+def index_records(records: list[Item]) -> list[Item]:
+    """A record for each index name (INDEXED BY) of `records`: it holds an occurrence
+    number, as a native binary integer."""
+    names = dict.fromkeys(n for r in records for i in r.walk() for n in i.indexed_by)
+    return build_records([parse_entry(f"01 {n} USAGE INDEX", 0) for n in names])
+
+
+def initial_values(fields: FieldTable, decimal_comma: bool = False) -> str:
     """INITIALIZE semantics for every elementary item (each occurrence), then VALUEs; an
     item under a REDEFINES is a second view of storage the first one initialises."""
     lines = []
@@ -156,16 +171,16 @@ def initial_values(fields: FieldTable) -> str:
             view = f"self.f[{k}].at({off})" if off else f"self.f[{k}]"
             lines.append(f"        {view}.initialize(&mut self.mem);")
             if item.value is not None:
-                lines.append(f"        {_set_value(view, item.value)}")
+                lines.append(f"        {set_value(view, item.value, decimal_comma)}")
     for k, slot in enumerate(fields.slots):  # VALUE on a group: its bytes
         if slot.item.children and slot.item.value is not None:
-            lines.append(f"        {_set_value(f'self.f[{k}]', slot.item.value)}")
+            lines.append(f"        {set_value(f'self.f[{k}]', slot.item.value, decimal_comma)}")
     return "\n".join(lines)
 
 
-def _set_value(view: str, value: str) -> str:
+def set_value(view: str, value: str, decimal_comma: bool = False) -> str:
     """A VALUE clause: literals are placed as written (never justified), numbers moved."""
-    singles, _ = values88(value)
+    singles, _ = values88(value, decimal_comma)
     if not singles:
         return ""
     first = singles[0]

@@ -35,6 +35,7 @@ class OperandsMixin:
     """The operand side of the emitter (`fields` is the program's field table)."""
 
     fields: FieldTable
+    decimal_comma: bool  # DECIMAL-POINT IS COMMA
 
     def field(self, ref: Ref) -> str:
         k = self.fields.resolve(ref)
@@ -47,21 +48,36 @@ class OperandsMixin:
         base = f"self.f[{k}]"
         for table, sub in zip(occurs, subs, strict=True):
             base += f".occurs(({self.num(sub)}).to_i64() as usize, {table.size})"
+        current = self.current_size(slot.item)
+        if current is not None:
+            base += f".with_len({current})"
         if ref.refmod is not None:
             start, length = ref.refmod
             size = "None" if length is None else f"Some(({self.num(length)}).to_i64() as usize)"
             base += f".refmod(({self.num(start)}).to_i64() as usize, {size})"
         return base
 
-    def length(self, ref: Ref) -> int:
+    def current_size(self, item: Item) -> str | None:
+        """The byte size of a group holding an OCCURS DEPENDING ON table, as a Rust
+        expression on the DEPENDING ON item's value (kept within the table's bounds);
+        None for an item of fixed size."""
+        tables = [d for d in item.walk()[1:] if d.depending_on]
+        if not tables:
+            return None
+        table = tables[0]
+        if len(tables) > 1 or any(d.depending_on for d in table.walk()[1:]):
+            raise Unsupported(f"{item.name}: several OCCURS DEPENDING ON tables")
+        count = self.num(Ref(table.depending_on))  # type: ignore[arg-type]
+        fixed = item.size - table.occurs * table.size
+        return (f"{fixed} + ({count}).to_i64().clamp(0, {table.occurs}) as usize"
+                f" * {table.size}")
+
+    def length(self, ref: Ref) -> int | None:
+        """The byte length of `ref`; None when it varies (OCCURS DEPENDING ON)."""
         item = self.fields.item(ref)
         if ref.refmod is not None:
             raise Unsupported(f"LENGTH of a reference modification of {ref.name}")
-        if any(d.depending_on for d in item.walk()) or any(
-                p.depending_on for p in [item, *self.fields.slots[
-                    self.fields.resolve(ref)].parents]):
-            raise Unsupported(f"LENGTH of {ref.name}: a table or OCCURS DEPENDING ON")
-        return item.size
+        return None if self.current_size(item) is not None else item.size
 
     def scale(self, ref: Ref) -> int:
         item = self.fields.item(ref)
@@ -128,13 +144,21 @@ class OperandsMixin:
         if isinstance(e, FunctionCall):
             if e.name in ("LENGTH", "LENGTH-OF") and len(e.args) == 1 \
                     and isinstance(e.args[0], Ref):
-                return f'&b"{self.length(e.args[0])}"[..]'  # cobc folds it: no leading zeros
+                size = self.length(e.args[0])
+                if size is not None:
+                    return f'&b"{size}"[..]'  # cobc folds it: no leading zeros
+                if e.name == "LENGTH-OF":  # the special register: a signed binary item
+                    current = f"{self.field(e.args[0])}.pic.len"
+                    return f"&format!(\"+{{:09}}\", {current}).into_bytes()[..]"
             kind, code = self.function(e)
             if kind == "num":  # an integer function's value: nine digits, as cobc shows it
                 return f"&format!(\"{{:09}}\", ({code}).to_i64()).into_bytes()[..]"
             return f"&{code}[..]"
         if isinstance(e, Literal) and not e.all:
-            return f"&{rust_bytes(e.value)}[..]"
+            text = e.value
+            if e.kind == "numeric" and self.decimal_comma:
+                text = text.replace(".", ",")
+            return f"&{rust_bytes(text)}[..]"
         if isinstance(e, Figurative) and e.name in FIGURATIVE:
             return f"&Fig::{FIGURATIVE[e.name]}.repeat(1)[..]"
         if isinstance(e, Ref):
@@ -192,7 +216,7 @@ class OperandsMixin:
 
     def cond88(self, ref: Ref) -> str:
         owner, cond = self._condition(ref)
-        singles, ranges = values88(cond.value or "")
+        singles, ranges = values88(cond.value or "", self.decimal_comma)
         owner_ref = Ref(owner.name, ref.qualifiers, ref.subscripts)
         return (f"cond88(&{self.value(owner_ref)}, &[{', '.join(singles)}], "
                 f"&[{', '.join(f'({a}, {b})' for a, b in ranges)}])")
@@ -214,7 +238,10 @@ class OperandsMixin:
             raise Unsupported(f"FUNCTION {name} with reference modification")
         if name in ("LENGTH", "LENGTH-OF") and len(args) == 1:
             if isinstance(args[0], Ref):
-                return "num", f'Decimal::lit("{self.length(args[0])}")'
+                size = self.length(args[0])
+                if size is None:
+                    return "num", f"Decimal::int({self.field(args[0])}.pic.len as i64)"
+                return "num", f'Decimal::lit("{size}")'
             return "num", f"Decimal::lit(&{self.bytes_of(args[0])}.len().to_string())"
         if name == "ORD" and len(args) == 1:
             return "num", f"Decimal::lit(&({self.bytes_of(args[0])}[0] as i64 + 1).to_string())"
@@ -240,7 +267,7 @@ class OperandsMixin:
             kind, code = self.function(e)
             if kind == "text":
                 return code
-        if isinstance(e, Literal) and not e.all:
+        if isinstance(e, Literal):  # ALL "x": one "x" (INSPECT repeats it as needed)
             return f"{rust_bytes(e.value)}.to_vec()"
         if isinstance(e, Figurative) and e.name in FIGURATIVE:
             return f"Fig::{FIGURATIVE[e.name]}.repeat(1)"

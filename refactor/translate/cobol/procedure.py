@@ -268,11 +268,15 @@ class SetIndex:
 
 @dataclass(frozen=True)
 class Initialize:
+    """INITIALIZE x [WITH FILLER] [ALL | category TO VALUE] [THEN REPLACING category
+    [DATA] BY value ...] [THEN TO DEFAULT]; without VALUE and REPLACING it is TO DEFAULT."""
+
     targets: tuple[Ref, ...]
     replacing: tuple[tuple[str, Expr], ...]  # (category, value)
     with_filler: bool
-    to_value: bool  # ALL TO VALUE / category TO VALUE
+    to_value: tuple[str, ...]  # categories (or ALL) set to their VALUE clauses
     line: int
+    default: bool = False  # THEN TO DEFAULT
 
 
 @dataclass(frozen=True)

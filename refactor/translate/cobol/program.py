@@ -161,7 +161,7 @@ def _program(node: tree_sitter.Node, end_row: int, rows: list[str], original: li
     files: list[FileControl] = []
     try:
         for kind in ("working_storage_section", "local_storage_section", "linkage_section"):
-            entries = [parse_entry(_text(d), line_of(d.start_point[0]))
+            entries = [parse_entry(_text(d), line_of(d.start_point[0]), decimal_comma)
                        for s in _descendants(node, kind)
                        for d in _descendants(s, "data_description")]
             sections[kind] = build_records(entries)
@@ -170,7 +170,7 @@ def _program(node: tree_sitter.Node, end_row: int, rows: list[str], original: li
         for fd in _descendants(node, "file_description"):
             header = re.match(r"\s*[FS]D\s+([\w-]+)", _text(fd), re.I)
             fd_word = header.group(1).upper() if header else ""
-            entries = [parse_entry(_text(d), line_of(d.start_point[0]))
+            entries = [parse_entry(_text(d), line_of(d.start_point[0]), decimal_comma)
                        for d in _descendants(fd, "data_description")]
             control = selects.get(fd_word)
             if control is None:

@@ -16,6 +16,7 @@ from refactor.translate.cobol.emit_data import (
     RETURN_CODE,
     FieldTable,
     Unsupported,
+    index_records,
     initial_values,
     pic_of,
     return_code_record,
@@ -92,8 +93,6 @@ fn main() {{
 
 def _module(program: Program, ident: str, idents: dict[str, str], main: bool) -> str:
     """One program as `mod ident { pub struct Program ... }`."""
-    if program.decimal_comma:
-        raise Unsupported(f"DECIMAL-POINT IS COMMA (line {program.line})")
     if program.local_storage or program.more:
         what = "LOCAL-STORAGE" if program.local_storage else "several programs in one source"
         raise Unsupported(f"{what} (line {program.line})")
@@ -101,6 +100,10 @@ def _module(program: Program, ident: str, idents: dict[str, str], main: bool) ->
     for record in [*program.working_storage, return_code_record(), *program.linkage]:
         fields.add_record(record)
     files, opened = _files(program, fields)
+    records = [*program.working_storage, *program.linkage,
+               *(r for f in program.files for r in f.records)]
+    for record in index_records(records):
+        fields.add_record(record)
     params = []  # (offset, size) of each USING parameter's linkage record
     for arg in program.procedure.using:
         if not isinstance(arg.value, Ref):
@@ -121,11 +124,12 @@ def _module(program: Program, ident: str, idents: dict[str, str], main: bool) ->
             owner.append(section.name)
         position += len(section.paragraphs)
     em = Emitter(program, fields, paragraphs, index, sections, qualified=qualified,
-                  owner=owner, idents=idents, files=files)
+                  owner=owner, idents=idents, files=files,
+                  decimal_comma=program.decimal_comma)
     methods = [line for i, p in enumerate(paragraphs) for line in em.paragraph(i, p)]
-    table = ",\n".join(f"        Field::new({s.base + s.item.offset}, {pic_of(s.item)})"
-                        for s in fields.slots)
-    init = initial_values(fields)
+    table = ",\n".join(f"        Field::new({s.base + s.item.offset}, "
+                        f"{pic_of(s.item, program.decimal_comma)})" for s in fields.slots)
+    init = initial_values(fields, program.decimal_comma)
     rc = fields.by_name[RETURN_CODE][0]
     count = len(paragraphs)
     dispatch = "\n".join(f"            {i} => self.p{i}()," for i in range(count))

@@ -176,28 +176,38 @@ def _initialize(p: Parser, line: int) -> proc.Initialize:
     targets: list[ops.Ref] = []
     while p.at_operand() and not p.c.at("ALL") and p.c.word(1) != "TO":
         targets.append(p.c.ref())
-    with_filler = to_value = False
+    with_filler = default = False
+    to_value: list[str] = []
     replacing: list[tuple[str, ops.Expr]] = []
     while not p.c.at_end_of_clause():
         if p.c.accept("WITH"):
             p.c.expect("FILLER")
             with_filler = True
-        elif p.c.at("ALL") or (p.c.word(1) == "TO" and p.c.word(2) == "VALUE"):
+        elif p.c.at("FILLER"):
             p.c.take()
-            p.c.expect("TO")
-            p.c.expect("VALUE")
-            to_value = True
-        elif p.c.accept("THEN", "DEFAULT"):
+            with_filler = True
+        elif p.c.at("TO") and p.c.word(1) == "DEFAULT":
+            p.c.pos += 2
+            default = True
+        elif p.c.word(1) == "TO" and p.c.word(2) == "VALUE":
+            to_value.append(p.c.take().text)
+            p.c.pos += 2
+        elif p.c.accept("THEN"):
             continue
         elif p.c.accept("REPLACING"):
-            while p.c.word() not in ("", "THEN", "DEFAULT") and not p.c.at_end_of_clause():
-                category = p.c.name()
+            while p.c.word() in _CATEGORIES:
+                category = p.c.take().text
                 p.c.accept("DATA")
                 p.c.expect("BY")
                 replacing.append((category, p.c.operand()))
         else:
             raise Malformed("INITIALIZE: unknown phrase")
-    return proc.Initialize(tuple(targets), tuple(replacing), with_filler, to_value, line)
+    return proc.Initialize(tuple(targets), tuple(replacing), with_filler, tuple(to_value),
+                           line, default)
+
+
+_CATEGORIES = frozenset({"ALPHABETIC", "ALPHANUMERIC", "NUMERIC", "ALPHANUMERIC-EDITED",
+                         "NUMERIC-EDITED", "NATIONAL", "NATIONAL-EDITED"})
 
 
 def _open(p: Parser, line: int) -> proc.Open:

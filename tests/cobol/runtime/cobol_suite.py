@@ -235,14 +235,86 @@ def string_cases() -> list[Case]:
         ("move", '"ABCD,12  EF,GH"', src.name), ("move", "0", t.name),
         ("raw", [f'           UNSTRING {src.name} DELIMITED BY "," OR ALL " "',
                  f"             INTO {u1.name} {u2.name} {u3.name} TALLYING IN {t.name}"],
-         [f"{{ let s = F_{src.name}.bytes(&m).to_vec(); let mut p = 1usize; "
-          "let mut n = 0usize; let (parts, _) = unstring(&s, &[Delim { text: b\",\", all: false }, "
-          "Delim { text: b\" \", all: true }], 3, &mut p, &mut n); "
+         [f"{{ let s = F_{src.name}.bytes(&m).to_vec(); "
+          "let mut p = 1i64; let (parts, _) = unstring(&s, &[Delim { text: b\",\", all: false }, "
+          f"Delim {{ text: b\" \", all: true }}], &[3, 4, 4], &mut p); let n = parts.len(); "
           f"for (f, v) in [F_{u1.name}, F_{u2.name}, F_{u3.name}].iter().zip(parts) "
-          "{ f.move_value(&mut m, &Value::Alnum(v)); } "
+          "{ f.move_value(&mut m, &Value::Alnum(v.data)); } "
           f"let v = F_{t.name}.get(&m).add(Decimal::int(n as i64)); "
           f"F_{t.name}.set(&mut m, v); }}"]),
         ("show", u1.name), ("show", u2.name), ("show", u3.name), ("show", t.name)]))
+    return cases + inspector_cases() + unstring_cases()
+
+
+def inspector_cases() -> list[Case]:
+    """INSPECT with several phrases and BEFORE / AFTER INITIAL (`Inspector`)."""
+    cases = []
+    tallies = [('FOR ALL "BA" {b} FOR ALL "AB"', ['ins.tally(&Pattern::All(b"BA"))',
+                                                  'ins.tally(&Pattern::All(b"AB"))']),
+               ('FOR LEADING "A" {b} FOR ALL "A" AFTER INITIAL "X"',
+                ['ins.tally(&Pattern::Leading(b"A"))',
+                 '{ ins.after(b"X"); ins.tally(&Pattern::All(b"A")) }']),
+               ('FOR CHARACTERS BEFORE INITIAL " " {b} FOR TRAILING SPACE',
+                ['{ ins.before(b" "); ins.tally(&Pattern::Characters) }',
+                 'ins.tally(&Pattern::Trailing(b" "))'])]
+    for phrases, rust in tallies:
+        s, a, b = _item("X(16)"), _item("99"), _item("99")
+        cases.append(Case([s, a, b], [
+            ("move", '"AABAXAB CAB  "', s.name), ("move", "0", a.name), ("move", "0", b.name),
+            ("raw", [f"           INSPECT {s.name} TALLYING {a.name}",
+                     "             " + phrases.format(b=b.name)],
+             [f"{{ let mut ins = Inspector::new(F_{s.name}.bytes(&m)); "
+              f"let x = {rust[0]}; let y = {rust[1]}; "
+              f"F_{a.name}.set(&mut m, Decimal::int(x as i64)); "
+              f"F_{b.name}.set(&mut m, Decimal::int(y as i64)); }}"]),
+            ("show", a.name), ("show", b.name)]))
+    replaces = [('ALL "A" BY "z" AFTER INITIAL "X" FIRST "B" BY "y"',
+                 'ins.after(b"X"); ins.replace(&Pattern::All(b"A"), b"z", false); '
+                 'ins.replace(&Pattern::First(b"B"), b"y", false);'),
+                ('CHARACTERS BY "#" BEFORE INITIAL "C" AFTER INITIAL "B"',
+                 'ins.before(b"C"); ins.after(b"B"); '
+                 'ins.replace(&Pattern::Characters, b"#", false);'),
+                ('ALL SPACES BY ZERO LEADING "AA" BY "--"',
+                 'ins.replace(&Pattern::All(b" "), b"0", true); '
+                 'ins.replace(&Pattern::Leading(b"AA"), b"--", false);')]
+    for phrases, rust in replaces:
+        s = _item("X(16)")
+        cases.append(Case([s], [
+            ("move", '"AABAXAB CAB  "', s.name),
+            ("raw", [f"           INSPECT {s.name} REPLACING", f"             {phrases}"],
+             [f"{{ let mut ins = Inspector::new(F_{s.name}.bytes(&m)); {rust} "
+              f"let out = ins.finish(); F_{s.name}.bytes_mut(&mut m).copy_from_slice(&out); }}"]),
+            ("show", s.name)]))
+    return cases
+
+
+def unstring_cases() -> list[Case]:
+    """UNSTRING with DELIMITER IN, COUNT IN and POINTER (`unstring`)."""
+    cases = []
+    for text, start in (('"AB----12/X"', "1"), ('"/7--"', "1"), ('"XYZ"', "3"), ('"Q"', "0")):
+        src, a, b, d, c, p = (_item("X(12)"), _item("X(3)"), _item("9(3)"), _item("XX"),
+                              _item("99"), _item("99"))
+        rust = (f"{{ let s = F_{src.name}.bytes(&m).to_vec(); "
+                f"let mut ptr = F_{p.name}.get(&m).to_i64(); "
+                "let (parts, o) = unstring(&s, &[Delim { text: b\"--\", all: true }, "
+                "Delim { text: b\"/\", all: false }], &[3, 3], &mut ptr); "
+                f"if let Some(x) = parts.first() {{ F_{a.name}.move_text(&mut m, &x.data); "
+                f"match &x.delim {{ Some(t) => F_{d.name}.move_text(&mut m, t), "
+                f"None => F_{d.name}.move_value(&mut m, &Value::Fig(Fig::Space)) }} "
+                f"F_{c.name}.set(&mut m, Decimal::int(x.data.len() as i64)); }} "
+                f"if let Some(x) = parts.get(1) {{ F_{b.name}.move_text(&mut m, &x.data); }} "
+                f"F_{p.name}.set(&mut m, Decimal::int(ptr)); "
+                'if o { display_line(&[b"{n} OVF"]); } }')
+        cases.append(Case([src, a, b, d, c, p], [
+            ("move", text, src.name), ("move", start, p.name), ("move", "ALL *", a.name),
+            ("move", "999", b.name), ("move", "ALL *", d.name), ("move", "0", c.name),
+            ("raw", [f'           UNSTRING {src.name} DELIMITED BY ALL "--" OR "/"',
+                     f"             INTO {a.name} DELIMITER IN {d.name} COUNT IN {c.name}",
+                     f"                  {b.name} WITH POINTER {p.name}",
+                     '             ON OVERFLOW DISPLAY "{n} OVF"', "           END-UNSTRING"],
+             [rust]),
+            ("show", a.name), ("show", b.name), ("show", d.name), ("show", c.name),
+            ("show", p.name)]))
     return cases
 
 

@@ -3,7 +3,8 @@
 //! Implements the COBOL rules as GnuCOBOL 3.1.2 applies them (`cob_move_display_to_edited`):
 //! `9`; zero suppression with `Z` and `*`; fixed and floating `+`, `-` and `$`; `CR`,
 //! `DB`; insertion `B`, `0`, `/`, `,`; the decimal point `.` (or implied `V`); BLANK WHEN
-//! ZERO. DECIMAL-POINT IS COMMA and other currency signs are not supported.
+//! ZERO; DECIMAL-POINT IS COMMA (`dc`: `,` is the point, `.` an insertion). Other currency
+//! signs are not supported.
 
 use super::decimal::{Decimal, Round};
 use super::pic::expand;
@@ -33,7 +34,7 @@ struct Parsed {
     frac_digits: u32,
 }
 
-fn parse(edit: &str) -> Parsed {
+fn parse(edit: &str, dc: bool) -> Parsed {
     let pic: Vec<u8> = expand(edit)
         .iter()
         .map(|c| c.to_ascii_uppercase())
@@ -51,7 +52,7 @@ fn parse(edit: &str) -> Parsed {
         let s = match c {
             b'9' => Sym::Nine,
             b'Z' | b'*' => Sym::Zed(c),
-            b'.' => Sym::Point,
+            b'.' | b',' if (c == b',') == dc => Sym::Point,
             b'V' => Sym::ImpliedPoint,
             b'B' | b'0' | b'/' | b',' => Sym::Insert(c),
             b'C' if pic.get(i + 1) == Some(&b'R') => {
@@ -110,14 +111,14 @@ fn is_digit(s: &Sym) -> bool {
 }
 
 /// Digit positions (integer, fraction) of a numeric-edited picture.
-pub fn edited_digits(edit: &str) -> (u32, u32) {
-    let p = parse(edit);
+pub fn edited_digits(edit: &str, dc: bool) -> (u32, u32) {
+    let p = parse(edit, dc);
     (p.int_digits, p.frac_digits)
 }
 
 /// Edit `d` (truncated to the picture's digits) into `len` bytes per PICTURE `edit`.
-pub fn edit_numeric(d: Decimal, edit: &str, len: usize, blank_zero: bool) -> Vec<u8> {
-    let p = parse(edit);
+pub fn edit_numeric(d: Decimal, edit: &str, len: usize, blank_zero: bool, dc: bool) -> Vec<u8> {
+    let p = parse(edit, dc);
     let (t, _) = d.round_to(p.frac_digits as i32, Round::Truncate);
     let modulus = super::decimal::pow10(p.int_digits + p.frac_digits);
     let mag = if t.is_nan() {
@@ -254,7 +255,7 @@ pub fn edit_numeric(d: Decimal, edit: &str, len: usize, blank_zero: bool) -> Vec
                     suppress = false;
                 }
                 if *s == Sym::Point {
-                    out[pos] = b'.';
+                    out[pos] = if dc { b',' } else { b'.' };
                     point_at = Some(pos);
                 } else {
                     pos = pos.wrapping_sub(1);
@@ -291,6 +292,12 @@ pub fn edit_numeric(d: Decimal, edit: &str, len: usize, blank_zero: bool) -> Vec
 /// De-edit the bytes of a numeric-edited item (digits, `.` for the point, `-`/`CR` for a
 /// negative sign) back to a number.
 pub fn de_edit(data: &[u8]) -> Decimal {
+    de_edit_dc(data, false)
+}
+
+/// [`de_edit`] with the decimal point `,` when `dc` (DECIMAL-POINT IS COMMA).
+pub fn de_edit_dc(data: &[u8], dc: bool) -> Decimal {
+    let point = if dc { b',' } else { b'.' };
     let mut v: i128 = 0;
     let mut scale = 0;
     let mut frac = false;
@@ -303,7 +310,7 @@ pub fn de_edit(data: &[u8]) -> Decimal {
                     scale += 1;
                 }
             }
-            b'.' => frac = true,
+            c if c == point => frac = true,
             // GnuCOBOL 3.1.2 de-edits `-` and `CR` as negative, but not `DB`
             b'-' | b'C' => neg = true,
             _ => {}

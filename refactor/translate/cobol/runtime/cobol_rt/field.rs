@@ -6,7 +6,7 @@
 
 use super::codec::{decode, encode};
 use super::decimal::{pow10, Decimal, Round};
-use super::edit::{de_edit, edit_alnum, edit_numeric, edited_digits, is_negative_edited};
+use super::edit::{de_edit_dc, edit_alnum, edit_numeric, edited_digits, is_negative_edited};
 use super::pic::{Category, Pic, SignPos, Usage};
 
 /// An elementary item (or group) at `off` in a region.
@@ -38,6 +38,14 @@ impl Field {
         self.at((index - 1) * stride)
     }
 
+    /// The item with `len` bytes: a group holding an OCCURS DEPENDING ON table, at the
+    /// table's current size.
+    pub const fn with_len(&self, len: usize) -> Field {
+        let mut pic = self.pic;
+        pic.len = len;
+        Field { off: self.off, pic }
+    }
+
     /// Reference modification `item(start:len)` (1-based), an alphanumeric view.
     pub fn refmod(&self, start: usize, len: Option<usize>) -> Field {
         let len = len.unwrap_or(self.pic.len + 1 - start);
@@ -67,7 +75,7 @@ impl Field {
         let p = &self.pic;
         match p.cat {
             Category::Numeric => Decimal::new(decode(b, p), p.scale),
-            Category::NumericEdited => de_edit(b),
+            Category::NumericEdited => de_edit_dc(b, p.decimal_comma),
             _ => Decimal::new(digits_value(b), 0),
         }
     }
@@ -88,7 +96,7 @@ impl Field {
         }
         let (scale, digits) = match p.cat {
             Category::NumericEdited => {
-                let (i, f) = edited_digits(p.edit);
+                let (i, f) = edited_digits(p.edit, p.decimal_comma);
                 (f as i32, i + f)
             }
             _ => (p.scale, p.digits),
@@ -126,7 +134,7 @@ impl Field {
 
     /// Like `put`, with the sign given apart: a MOVE keeps the sender's sign even when
     /// truncation leaves zero (GnuCOBOL then stores a negative zero, e.g. `0p`).
-    fn put_signed(&self, mem: &mut [u8], d: Decimal, neg: bool) {
+    pub(crate) fn put_signed(&self, mem: &mut [u8], d: Decimal, neg: bool) {
         let p = self.pic;
         match p.cat {
             Category::Numeric if p.blank_zero => {
@@ -148,7 +156,7 @@ impl Field {
                 encode(self.bytes_mut(mem), &p, v, neg && p.signed);
             }
             Category::NumericEdited => {
-                let out = edit_numeric(d, p.edit, p.len, p.blank_zero);
+                let out = edit_numeric(d, p.edit, p.len, p.blank_zero, p.decimal_comma);
                 self.bytes_mut(mem).copy_from_slice(&out);
             }
             _ => {
@@ -178,7 +186,7 @@ impl Field {
         match (p.cat, v) {
             (Category::Numeric | Category::NumericEdited, Value::Num(d, _)) => self.put(mem, *d),
             (Category::Numeric | Category::NumericEdited, Value::Edited(b)) => {
-                let d = de_edit(b);
+                let d = de_edit_dc(b, p.decimal_comma);
                 self.put_signed(mem, d, d.v < 0 || is_negative_edited(b))
             }
             (Category::Numeric | Category::NumericEdited, Value::Fig(Fig::Zero)) => {
@@ -186,8 +194,8 @@ impl Field {
             }
             (Category::Numeric, Value::Alnum(b)) => self.move_alnum_to_numeric(mem, b),
             (Category::NumericEdited, Value::Alnum(b)) => {
-                let (i, f) = edited_digits(p.edit);
-                self.put(mem, alnum_to_decimal(b, i, f))
+                let (i, f) = edited_digits(p.edit, p.decimal_comma);
+                self.put(mem, alnum_to_decimal(b, i, f, p.point()))
             }
             (_, Value::Fig(f)) => {
                 let out = f.repeat(p.len);
@@ -217,13 +225,13 @@ impl Field {
         {
             self.put(
                 mem,
-                alnum_to_decimal(src, p.digits - p.scale.max(0) as u32, p.scale as u32),
+                alnum_to_decimal(src, p.digits - p.scale.max(0) as u32, p.scale as u32, p.point()),
             );
             return;
         }
         let int = (p.digits as i32 - p.scale) as usize;
         let mut buf = vec![b'0'; p.digits as usize];
-        let (ip, fp) = split_point(src);
+        let (ip, fp) = split_point(src, p.point());
         let ip = &ip[ip.len().saturating_sub(int)..];
         buf[int - ip.len()..int].copy_from_slice(ip);
         for (i, &c) in fp.iter().take(p.scale as usize).enumerate() {
@@ -260,6 +268,10 @@ impl Field {
         let n = shown as usize;
         let s = format!("{mag:0>n$}");
         let s = &s[s.len() - n..];
+        // DISPLAY usage shows its digit bytes as stored (an INSPECT may have put spaces
+        // there), except an overpunched sign digit
+        let raw = raw_digits(self.bytes(mem), &p, s.as_bytes());
+        let s = std::str::from_utf8(&raw).unwrap_or(s);
         let mut out = Vec::new();
         let sign = if v < 0 { b'-' } else { b'+' };
         let trailing = p.sign == SignPos::TrailingSeparate;
@@ -269,12 +281,12 @@ impl Field {
         if p.scale > 0 {
             let k = n - p.scale as usize;
             out.extend_from_slice(&s.as_bytes()[..k]);
-            out.push(b'.');
+            out.push(p.point());
             out.extend_from_slice(&s.as_bytes()[k..]);
         } else {
             out.extend_from_slice(s.as_bytes());
             if p.scale < 0 {
-                out.push(b'.');
+                out.push(p.point());
             }
         }
         if p.signed && trailing {
@@ -299,16 +311,16 @@ pub fn initialize_all(mem: &mut [u8], fields: &[Field]) {
     fields.iter().for_each(|f| f.initialize(mem));
 }
 
-fn split_point(src: &[u8]) -> (&[u8], &[u8]) {
-    match src.iter().position(|&c| c == b'.') {
+fn split_point(src: &[u8], point: u8) -> (&[u8], &[u8]) {
+    match src.iter().position(|&c| c == point) {
         Some(i) => (&src[..i], &src[i + 1..]),
         None => (src, &[]),
     }
 }
 
 /// Alphanumeric sender as a number: digits only, aligned on a `.` if present.
-fn alnum_to_decimal(src: &[u8], int: u32, frac: u32) -> Decimal {
-    let (ip, fp) = split_point(src);
+fn alnum_to_decimal(src: &[u8], int: u32, frac: u32, point: u8) -> Decimal {
+    let (ip, fp) = split_point(src, point);
     let iv = digits_value(&ip[ip.len().saturating_sub(int as usize)..]);
     let fv = digits_value(&fp[..fp.len().min(frac as usize)]);
     let fl = fp.len().min(frac as usize) as u32;
@@ -356,6 +368,32 @@ fn display_quirk(v: i128, p: &Pic) -> Vec<u8> {
     let mut out = digits.into_bytes();
     out.resize(out.len() + extra, b'0');
     out
+}
+
+/// The digits DISPLAY shows for item bytes `b`: for a DISPLAY item with every digit
+/// stored, the stored bytes (overpunched sign digit from `decoded`); else `decoded`.
+fn raw_digits(b: &[u8], p: &Pic, decoded: &[u8]) -> Vec<u8> {
+    if p.usage != Usage::Display || p.scale < 0 || p.scale as u32 > p.digits {
+        return decoded.to_vec();
+    }
+    let body = match p.sign {
+        SignPos::LeadingSeparate => &b[1..],
+        SignPos::TrailingSeparate => &b[..b.len() - 1],
+        _ => b,
+    };
+    if body.len() != decoded.len() {
+        return decoded.to_vec();
+    }
+    let punched = match p.sign {
+        SignPos::Trailing if p.signed => Some(body.len() - 1),
+        SignPos::Leading if p.signed => Some(0),
+        _ => None,
+    };
+    body.iter()
+        .zip(decoded)
+        .enumerate()
+        .map(|(i, (&r, &d))| if Some(i) == punched || !r.is_ascii() { d } else { r })
+        .collect()
 }
 
 fn binary_display_digits(len: usize, signed: bool) -> u32 {

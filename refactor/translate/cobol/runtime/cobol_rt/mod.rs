@@ -25,8 +25,12 @@
 //!   [`display_line`] writes the parts and a newline.
 //! * Conditions: [`compare`] (numeric by value, otherwise alphanumeric with space padding),
 //!   [`cond88`] for level-88 names; INITIALIZE: [`Field::initialize`], [`initialize_all`].
-//! * STRING / UNSTRING / INSPECT basics: [`string_into`], [`unstring`], [`inspect_tally`],
-//!   [`inspect_replace`], [`inspect_convert`] (no BEFORE/AFTER INITIAL phrases).
+//! * STRING / UNSTRING / INSPECT: [`string_into`], [`unstring`], [`Inspector`] (one
+//!   TALLYING or REPLACING pass with BEFORE/AFTER INITIAL; shortcuts [`inspect_tally`],
+//!   [`inspect_replace`], [`inspect_convert`]).
+//! * DECIMAL-POINT IS COMMA: [`Pic::decimal_comma`] on every item of the program.
+//! * Alphanumeric data moved to a numeric item at run time (a data item, an UNSTRING
+//!   piece) takes digits only: [`Field::move_text`]; literals use [`Field::move_value`].
 //!
 //! # GnuCOBOL 3.1.2 behaviours reproduced (beyond the standard rules)
 //! * DISPLAY of numeric items: sign first (`-001.50`, `+005`) unless SIGN SEPARATE
@@ -71,13 +75,15 @@ pub mod edit;
 pub mod field;
 pub mod pic;
 pub mod strings;
+pub mod text;
 pub mod value;
 
 pub use decimal::{Decimal, Round};
 pub use field::{initialize_all, Field, SizeError};
 pub use pic::{Category, Pic, SignPos, Usage};
 pub use strings::{
-    inspect_convert, inspect_replace, inspect_tally, string_into, unstring, Delim, Pattern, StrSrc,
+    inspect_convert, inspect_replace, inspect_tally, string_into, unstring, Delim, Inspector,
+    Pattern, Piece, StrSrc,
 };
 pub use value::{cmp_alnum, compare, cond88, Fig, Value};
 

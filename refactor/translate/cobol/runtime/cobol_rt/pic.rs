@@ -66,6 +66,9 @@ pub struct Pic {
     pub blank_zero: bool,
     /// The editing PICTURE (`ZZ,ZZ9.99-`, repeat counts allowed) of edited items.
     pub edit: &'static str,
+    /// DECIMAL-POINT IS COMMA: `,` is the decimal point (in editing, DISPLAY and
+    /// alphanumeric senders) and `.` an insertion character.
+    pub decimal_comma: bool,
 }
 
 /// Bytes used by a COMP / COMP-5 item of `digits` digits (`binary-size: 1-2-4-8`).
@@ -92,6 +95,7 @@ impl Pic {
             justified: false,
             blank_zero: false,
             edit: "",
+            decimal_comma: false,
         }
     }
     /// `PIC X(len)`.
@@ -174,6 +178,21 @@ impl Pic {
     pub const fn blank_when_zero(mut self) -> Pic {
         self.blank_zero = true;
         self
+    }
+
+    /// DECIMAL-POINT IS COMMA in the program that declares the item.
+    pub const fn decimal_comma(mut self) -> Pic {
+        self.decimal_comma = true;
+        self
+    }
+
+    /// The decimal point character of the item's program.
+    pub const fn point(&self) -> u8 {
+        if self.decimal_comma {
+            b','
+        } else {
+            b'.'
+        }
     }
 
     pub fn is_numeric(&self) -> bool {
