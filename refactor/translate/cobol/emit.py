@@ -211,9 +211,11 @@ class Emitter(StringsMixin, TablesMixin, InitializeMixin):
         if s.source is not None:
             raise Unsupported(f"ACCEPT FROM {s.source} at line {s.line}")
         item = self.fields.item(s.target)
-        value = ("Value::Num(Decimal::lit(String::from_utf8_lossy(&line).trim()), 0)"
+        # At the end of input GnuCOBOL stores an empty line: spaces, or zero.
+        value = ("Value::Num(Decimal::lit(match String::from_utf8_lossy(&line).trim() "
+                 "{ \"\" => \"0\", t => t }), 0)"
                  if item.category == "numeric" else "Value::Alnum(line)")  # as NUMVAL
-        return [f"if let Some(line) = accept_line() {{ {self.field(s.target)}"
+        return [f"{{ let line = accept_line().unwrap_or_default(); {self.field(s.target)}"
                 f".move_value(&mut self.mem, &{value}); }}"]
 
     def file(self, name: str, line: int) -> FileInfo:
