@@ -40,8 +40,10 @@ def module_names(paths: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def write_crate(crate_dir: Path, target: str, modules: dict[str, str]) -> list[Path]:
+def write_crate(crate_dir: Path, target: str, modules: dict[str, str],
+                path_dependencies: Iterable[str] = ()) -> list[Path]:
     """Write the crate (Cargo.toml, src/lib.rs, one file per module); returns the files.
+    `path_dependencies` are crates in directories of the crate's own (the COBOL runtime).
 
     Files whose content is unchanged are left alone so that cargo's incremental build
     keeps its work. Modules of an earlier run that are no longer present are removed.
@@ -55,7 +57,9 @@ def write_crate(crate_dir: Path, target: str, modules: dict[str, str]) -> list[P
             f'[package]\nname = "{name}"\nversion = "0.1.0"\nedition = "2021"\n'
             "publish = false\n\n"
             f'[lib]\npath = "src/lib.rs"\ncrate-type = ["staticlib", "cdylib", "rlib"]\n\n'
-            "[dependencies]\n\n"
+            "[dependencies]\n"
+            + "".join(f'{d} = {{ path = "{d}" }}\n' for d in sorted(path_dependencies))
+            + "\n"
             "# Not part of any enclosing workspace.\n[workspace]\n"),
         src / "lib.rs": (
             f"//! {target}, translated to Rust by `refactor translate`.\n"

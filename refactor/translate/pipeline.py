@@ -114,10 +114,10 @@ def translate_target(
         if model is not None and backend != "rules":
             _model_pass(ledger, target_id, root, units, drafts, code, include_dirs, defines,
                         model, backend, crate_dir, run_id, summary, progress)
-        write_crate(crate_dir, target, code)
-        _cobol(ledger, target_id, root, crate_dir, planned, hashes, run_id, summary,
-               (model, backend, description) if model is not None and backend != "rules"
-               else None, progress)
+        runtime = _cobol(ledger, target_id, root, crate_dir, planned, hashes, run_id,
+                         summary, (model, backend, description)
+                         if model is not None and backend != "rules" else None, progress)
+        write_crate(crate_dir, target, code, [runtime] if runtime else [])
     except BaseException:
         ledger.finish_run(run_id, "failed", _stats(summary))
         raise
@@ -129,14 +129,15 @@ def _cobol(ledger: Ledger, target_id: int, root: Path, crate_dir: Path,
            planned: dict[int, tuple[int, int]], hashes: dict[int, str], run_id: int,
            summary: TranslateSummary,
            model: tuple[ModelConfig, str, Target | None] | None = None,
-           progress: Callable[[str], None] | None = None) -> None:
+           progress: Callable[[str], None] | None = None) -> str | None:
     """COBOL programs (refactor/translate/cobol/pipeline.py): one binary per run unit,
-    then, with a model, a model loop per run unit over the rules' drafts."""
+    then, with a model, a model loop per run unit over the rules' drafts. Returns the
+    runtime crate the binaries depend on, if any."""
     cobol = [u for u in ledger.units(target_id) if u.language == "cobol" and u.id in planned]
     programs = [u for u in cobol if u.kind == "program"]
     if not programs:
-        return
-    from refactor.translate.cobol.pipeline import translate_cobol, write_binaries
+        return None
+    from refactor.translate.cobol.pipeline import RUNTIME_CRATE, translate_cobol, write_binaries
 
     done = translate_cobol(ledger, target_id, root, programs, hashes, "rules",
                            [u for u in cobol if u.kind == "copybook"])
@@ -153,7 +154,7 @@ def _cobol(ledger: Ledger, target_id: int, root: Path, crate_dir: Path,
         final.update((a.unit_id, a) for a in attempts if a.status != "failed")
         summary.model = model_summary if summary.model is None else \
             summary.model.plus(model_summary)
-    write_binaries(crate_dir, done.binaries)
+    has_binaries = write_binaries(crate_dir, done.binaries)
     summary.problems.extend(done.problems)
     loc = {u.id: u.loc for u in cobol}
     for attempt in final.values():
@@ -164,6 +165,7 @@ def _cobol(ledger: Ledger, target_id: int, root: Path, crate_dir: Path,
         else:
             summary.skipped += 1
             _count_reason(summary, attempt.reason or "skipped")
+    return RUNTIME_CRATE if has_binaries else None
 
 
 def _model_pass(ledger: Ledger, target_id: int, root: Path, units: list[UnitView],

@@ -135,6 +135,10 @@ def _builds(ctx: _Context, crate_dir: Path, summary: VerifySummary) -> CrateBuil
     if (crate_dir / "src").is_dir():
         shutil.copytree(crate_dir / "src", copy / "src")
         shutil.copyfile(crate_dir / "Cargo.toml", copy / "Cargo.toml")
+        for extra in crate_dir.iterdir():  # path dependencies (the COBOL runtime crate)
+            if extra.is_dir() and extra.name not in ("src", "target"):
+                shutil.rmtree(copy / extra.name, ignore_errors=True)
+                shutil.copytree(extra, copy / extra.name)
     else:
         summary.problems.append(f"no crate at {crate_dir}; run `refactor translate` first")
     codes = [UnitCode(uid, a.module or "", a.rust) for uid, a in ctx.attempts.items()

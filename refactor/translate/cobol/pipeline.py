@@ -118,14 +118,33 @@ def translate_cobol(ledger: Ledger, target_id: int, root: Path, units: list[Unit
     return out
 
 
-def write_binaries(crate_dir: Path, binaries: dict[str, str]) -> None:
-    """`src/bin/<name>/main.rs` and the runtime beside it, for each run unit."""
+RUNTIME_CRATE = "cobol_runtime"
+
+
+def write_binaries(crate_dir: Path, binaries: dict[str, str]) -> bool:
+    """`src/bin/<name>/main.rs` for each run unit, and the runtime once, as the path
+    dependency `cobol_runtime/` (cargo compiles it once for every binary); each binary's
+    `mod cobol_rt;` is a one-line re-export of it. True when there is any binary (the
+    crate's Cargo.toml must then name the dependency, see translate/crate.py)."""
+    if not binaries:
+        return False
+    runtime = crate_dir / RUNTIME_CRATE
+    files = {runtime / "Cargo.toml": f'[package]\nname = "{RUNTIME_CRATE}"\nversion = "0.1.0"\n'
+             'edition = "2021"\npublish = false\n\n[lib]\npath = "src/lib.rs"\n'}
+    for rel, source in runtime_source().items():
+        name = rel.removeprefix("cobol_rt/")
+        files[runtime / "src" / ("lib.rs" if name == "mod.rs" else name)] = source
     for name, text in binaries.items():
         home = crate_dir / "src" / "bin" / name
-        for rel, source in runtime_source().items():
-            (home / rel).parent.mkdir(parents=True, exist_ok=True)
-            (home / rel).write_text(source, "utf-8")
-        (home / "main.rs").write_text(text, "utf-8")
+        files[home / "main.rs"] = text
+        files[home / "cobol_rt" / "mod.rs"] = (
+            f"//! The COBOL runtime, compiled once as the `{RUNTIME_CRATE}` crate.\n"
+            f"pub use {RUNTIME_CRATE}::*;\n")
+    for path, text in files.items():
+        if not path.exists() or path.read_text("utf-8") != text:  # keep cargo's work
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, "utf-8")
+    return True
 
 
 def _callees(program: Program) -> list[str]:
