@@ -53,7 +53,7 @@ demo: setup
 
 test: setup
 	$(BIN)/ruff check refactor tests bench
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 # The slow tests fetch real C and COBOL from the package registries into .cache/.
 test-all: setup

@@ -22,8 +22,11 @@ class CliResult:
 
 
 def run_refactor(*args: str | os.PathLike[str], cwd: Path | None = None,
-                 timeout: float = 300) -> CliResult:
-    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
+                 timeout: float = 300, env: dict[str, str] | None = None) -> CliResult:
+    """`refactor ARGS` in a subprocess; `env` adds variables (GitHub Actions' own are
+    removed first, so a test run inside Actions sees only what the test sets)."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
+    env = {**base, "COLUMNS": "200", "NO_COLOR": "1", **(env or {})}
     env.pop("REFACTOR_DEBUG", None)
     proc = subprocess.run(
         [sys.executable, "-m", "refactor", *map(str, args)],

@@ -6,6 +6,7 @@ import sqlite3
 
 import typer
 
+from refactor.cli import ci as ci_cmd
 from refactor.cli import dashboard as dashboard_cmd
 from refactor.cli import plan as plan_cmd
 from refactor.cli import report as report_cmd
@@ -34,6 +35,7 @@ app.command("verify")(verify_cmd.verify)
 app.command("run")(run_cmd.run)
 app.command("report")(report_cmd.report)
 app.command("dashboard")(dashboard_cmd.dashboard)
+app.command("ci")(ci_cmd.ci)
 
 
 def main() -> None:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from refactor.ci.shard import Shard, assign
 from refactor.cli import _llm
 from refactor.cli import translate as translate_cmd
 from refactor.cli import verify as verify_cmd
 from refactor.cli._common import (
+    TargetRef,
     console,
     default_crate,
     default_ledger,
@@ -18,10 +20,53 @@ from refactor.cli._common import (
     resolve_target,
     target_model,
 )
+from refactor.ledger import Ledger
 from refactor.plan import plan_target
 from refactor.report import dashboard_data, write_report_json
 from refactor.scan import scan_target
 from refactor.translate.pipeline import translate_target
+
+if TYPE_CHECKING:
+    from refactor.translate.llm.backend import ModelConfig
+
+
+def run_pipeline(led: Ledger, ref: TargetRef, backend: str, config: ModelConfig | None,
+                 fuzz_examples: int, shard: Shard | None = None,
+                 max_units: int | None = None, shard_load: list[int] | None = None) -> None:
+    """Scan, plan, translate and verify one target into `led` (shared with `refactor ci`);
+    with `shard`, only that shard's planned units are translated (refactor/ci/shard.py),
+    with `max_units` only the first of them in plan order. `shard_load`: the lines dealt
+    to each shard by the targets before this one."""
+    with console.status(f"scanning {ref.name}"):
+        scanned = scan_target(ref.root, led, ref.name, exclude=list(ref.exclude))
+    totals = scanned.aggregates
+    console.print(f"{ref.name}: {totals.get('units', 0)} units in "
+                  f"{totals.get('files', 0)} files scanned", highlight=False)
+    tid = scanned.target_id
+    plan_target(led, tid)
+    only = None
+    if shard is not None:
+        planned = led.planned(tid)
+        split = assign(planned, led.units(tid), led.edges(tid), shard.count, shard_load)
+        only = {uid for uid, s in split.items() if s == shard.index}
+        console.print(f"{ref.name}: shard {shard}: {len(only)} of {len(planned)} planned "
+                      "units", highlight=False)
+    if max_units is not None:
+        planned = led.planned(tid)
+        uids = {u.id: u.uid for u in led.units(tid)}
+        order = sorted((uid for uid in planned if only is None or uid in only),
+                       key=lambda uid: (planned[uid][0], uids.get(uid, "")))
+        only = set(order[:max_units])
+        console.print(f"{ref.name}: --max-units {max_units}: {len(only)} of {len(order)} "
+                      "units this run", highlight=False)
+    crate = default_crate(led, ref.name)
+    with console.status(f"translating {ref.name}"):
+        translated = translate_target(led, tid, ref.name, ref.root, crate,
+                                      ref.include_dirs, ref.defines, backend,
+                                      model=config, description=ref.target, only=only)
+    translate_cmd.render(ref.name, translated)
+    verified = verify_cmd.run_verify(led, ref, crate, "tested", fuzz_examples)
+    verify_cmd.render(ref.name, verified)
 
 
 def run(
@@ -41,21 +86,7 @@ def run(
     config = _llm.model_config(target_model(ref).llm, backend, model, base_url, concurrency,
                                no_cache, max_tokens, max_cost)
     with open_ledger(ledger or default_ledger(ref)) as led:
-        with console.status(f"scanning {ref.name}"):
-            scanned = scan_target(ref.root, led, ref.name, exclude=list(ref.exclude))
-        totals = scanned.aggregates
-        console.print(f"{ref.name}: {totals.get('units', 0)} units in "
-                      f"{totals.get('files', 0)} files scanned", highlight=False)
-        tid = scanned.target_id
-        plan_target(led, tid)
-        crate = default_crate(led, ref.name)
-        with console.status(f"translating {ref.name}"):
-            translated = translate_target(led, tid, ref.name, ref.root, crate,
-                                          ref.include_dirs, ref.defines, backend,
-                                          model=config, description=ref.target)
-        translate_cmd.render(ref.name, translated)
-        verified = verify_cmd.run_verify(led, ref, crate, "tested", fuzz_examples)
-        verify_cmd.render(ref.name, verified)
+        run_pipeline(led, ref, backend, config, fuzz_examples)
         report = dashboard_data([led], details=False)
         path = write_report_json(report_dir or led.path.parent, report)
     totals = report["totals"]

@@ -40,6 +40,7 @@ def dashboard_data(ledgers: Sequence[Ledger], details: bool = True) -> dict[str,
                         for target, at, stats in ledger.run_history("verify")
                         if target == tid]
     rows = list(units.values())
+    targets = _merged(targets, rows)
     totals = _totals(targets, rows)
     now = datetime.now(UTC)
     burnup = _burnup(history)
@@ -82,7 +83,7 @@ def _target(ledger: Ledger, tid: int, name: str, root: str, units: dict[str, dic
         n, unit_cost = counts.get(unit.id, (0, 0.0))
         row = {"id": f"{name}:{unit.uid}", "target": name, "name": unit.name,
                "kind": unit.kind, "language": unit.language, "path": unit.path,
-               "loc": unit.loc, "level": o.level, "secured": o.secured,
+               "line": unit.start_line, "loc": unit.loc, "level": o.level, "secured": o.secured,
                "unsafe_lines": o.unsafe_lines, "backend": o.backend,
                "attempts": n, "cost": round(unit_cost, 6), "reason": o.reason,
                "state": _state(o, attempt.status if attempt else None)}
@@ -127,6 +128,29 @@ def _details(ledger: Ledger, root: Path, unit: UnitView, rust: str,
                  "evidence": v.evidence, "isolation": v.isolation}
                 for v in ledger.unit_verdicts(unit.id) if v.attempt_id == attempt_id]
     return {"c": c[:SOURCE_LIMIT], "rust": rust[:SOURCE_LIMIT], "verdicts": verdicts}
+
+
+def _merged(targets: list[dict[str, Any]], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per target name: CI shards are ledgers of the same target, each holding
+    some of its units' results (the rows already keep each unit's best)."""
+    by_name: dict[str, list[dict[str, Any]]] = {}
+    for t in targets:
+        by_name.setdefault(t["name"], []).append(t)
+    out = []
+    for name, parts in by_name.items():
+        if len(parts) == 1:
+            out.append(parts[0])
+            continue
+        mine = [r for r in rows if r["target"] == name]
+        out.append({
+            "name": name, "root": parts[0]["root"],
+            "ledger": ", ".join(p["ledger"] for p in parts),
+            "loc": sum(r["loc"] for r in mine),
+            "loc_secured": sum(r["loc"] for r in mine if r["secured"]),
+            "units": len(mine), "units_secured": sum(r["secured"] for r in mine),
+            **{k: sum(p[k] for p in parts) for k in ("tokens_in", "tokens_out")},
+            "cost": round(sum(p["cost"] for p in parts), 6)})
+    return out
 
 
 def _totals(targets: list[dict[str, Any]], rows: list[dict[str, Any]]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ directories and defines.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,17 +64,21 @@ def translate_target(
     backend: str = "rules", translator: Translator = _default_translator,
     progress: Callable[[str], None] | None = None, model: ModelConfig | None = None,
     on_start: Callable[[int], None] | None = None, description: Target | None = None,
+    only: Collection[int] | None = None,
 ) -> TranslateSummary:
     """Translate the target's planned C units into `crate_dir` and record every attempt.
 
     With the `llm` or `hybrid` backend, the rules pass writes the drafts first and the
     model then works on every function (refactor/translate/llm/backend.py) and every COBOL
-    run unit (refactor/translate/llm/cobol.py, checked on `description`'s workloads)."""
+    run unit (refactor/translate/llm/cobol.py, checked on `description`'s workloads).
+    `only`: the planned units to translate (a CI shard, refactor/ci/shard.py); all if None."""
     if backend not in BACKENDS:
         raise ValueError(f"backend {backend!r} is not available; use one of {BACKENDS}")
     if backend != "rules" and model is None:
         raise ValueError(f"the {backend} backend needs a model (--model)")
     planned = ledger.planned(target_id)
+    if only is not None:
+        planned = {uid: p for uid, p in planned.items() if uid in only}
     units = [u for u in ledger.units(target_id)
              if u.language == "c" and u.kind in TRANSLATABLE_KINDS and u.id in planned]
     by_file: dict[str, list[UnitView]] = {}

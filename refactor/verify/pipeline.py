@@ -10,7 +10,7 @@
 Each level gives one verdict per unit, stored with its evidence; each unit's level and
 whether it is secured follow from them (levels.py). A type, global or macro has no
 behaviour of its own: it reaches the lowest level of the functions that use it, and
-stays at `builds` when no verified function uses it.
+stays at `builds` when no verified unit uses it.
 """
 
 from __future__ import annotations
@@ -266,10 +266,10 @@ def _through_users(users: set[int],
     (or program) using it."""
     used = [found[u][0] for u in users if u in found]
     if not used:
-        return "builds", "no verified function uses it"
+        return "builds", "no verified unit uses it"
     lowest = min(used, key=levels.LEVELS.index)
     if lowest in ("none", "builds"):
-        return "builds", "a function using it is not verified beyond builds"
+        return "builds", "a unit using it is not verified beyond builds"
     return lowest, None
 
 

@@ -1,0 +1,1 @@
+"""CI: `refactor ci`'s parts (GitHub Actions outputs and annotations, the ratchet, shards)."""
