@@ -120,6 +120,17 @@ def existing_ledger(path: Path) -> Ledger:
     return open_ledger(path)
 
 
+def shard_ledgers(paths: list[Path]) -> list[Path]:
+    """Ledger files named directly, or found (*.db) under directories: CI shards' artifacts."""
+    found: list[Path] = []
+    for path in paths:
+        found += sorted(path.rglob("*.db")) if path.is_dir() else [path]
+    if not found:
+        abort(f"--merge {', '.join(map(str, paths))}: no ledger (*.db) there; download the "
+              "shards' artifacts first")
+    return found
+
+
 def exit_with(message: str, code: int = 1) -> NoReturn:
     err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     sys.exit(code)

@@ -25,6 +25,7 @@ from refactor.cli._common import (
     existing_ledger,
     open_ledger,
     resolve_target,
+    shard_ledgers,
     target_model,
 )
 from refactor.cli.run import run_pipeline
@@ -72,7 +73,7 @@ def ci(
         part = parsed
     out.mkdir(parents=True, exist_ok=True)
     if merge:
-        paths = _ledgers(merge)
+        paths = shard_ledgers(merge)
         ledgers = [existing_ledger(p) for p in paths]
         try:
             data = dashboard_data(ledgers)
@@ -127,16 +128,6 @@ def ci(
             console.print(f"baseline {baseline} updated", highlight=False)
         if ratchet.regressed and fail_on_regression:
             raise typer.Exit(1)
-
-
-def _ledgers(paths: list[Path]) -> list[Path]:
-    found: list[Path] = []
-    for path in paths:
-        found += sorted(path.rglob("*.db")) if path.is_dir() else [path]
-    if not found:
-        abort(f"--merge {', '.join(map(str, paths))}: no ledger (*.db) there; download the "
-              "shards' artifacts first")
-    return found
 
 
 def _ratchet(data: dict[str, Any], baseline: Path | None, part: Shard | None) -> Ratchet | None:

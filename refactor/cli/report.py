@@ -7,20 +7,27 @@ from typing import Annotated
 
 import typer
 
-from refactor.cli._common import console, existing_ledger
+from refactor.cli._common import abort, console, existing_ledger, shard_ledgers
 from refactor.report import dashboard_data, render_summary, write_report_json
 from refactor.report.html import render_html
 
 
 def report(
-    ledger: Annotated[list[Path], typer.Option(help="A ledger; repeat to merge several "
-                                               "(repositories, or CI shards) into one view.")],
+    ledger: Annotated[list[Path] | None, typer.Option(
+        help="A ledger; repeat to merge several (repositories, or CI shards) into one "
+             "view.")] = None,
+    merge: Annotated[list[Path] | None, typer.Option(
+        help="CI shards to join: ledgers, or directories searched for *.db (the shards' "
+             "downloaded artifacts); repeatable.")] = None,
     out: Annotated[Path, typer.Option(help="Directory for report.json, summary.md and "
                                       "index.html.")] = Path("reports"),
 ) -> None:
     """Write the progress report: lines of code secured against the 100M-line goal
     (report.json, summary.md, and index.html: one self-contained page, offline)."""
-    ledgers = [existing_ledger(path) for path in ledger]
+    paths = [*(ledger or []), *(shard_ledgers(merge) if merge else [])]
+    if not paths:
+        abort("give --ledger FILE (repeatable) or --merge DIR with the shards' ledgers")
+    ledgers = [existing_ledger(path) for path in paths]
     try:
         with console.status("reading the ledgers"):
             data = dashboard_data(ledgers)

@@ -136,3 +136,8 @@ def test_three_shards_merge_to_the_unsharded_report(full: dict[str, Any], tmp_pa
         u["id"]: (u["level"], u["secured"], u["state"]) for u in full["report"]["units"]}
     assert [(t["name"], t["loc"], t["loc_secured"]) for t in report["targets"]] == [
         (t["name"], t["loc"], t["loc_secured"]) for t in full["report"]["targets"]]
+    # `refactor report --merge` joins them the same way
+    joined = cli("report", "--merge", tmp_path / "artifacts", "--out", tmp_path / "report")
+    assert joined.code == 0, joined.stderr
+    assert json.loads((tmp_path / "report" / "report.json").read_text())["totals"] == \
+        full["report"]["totals"]
