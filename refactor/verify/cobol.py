@@ -40,8 +40,12 @@ def verify_cobol(target: Target, units: dict[int, tuple[str, str, str]], crate_d
     """`units`: unit id -> (binary, PROGRAM-ID, source path); `add` records a verdict;
     `copybook_dirs`: where the scan found copybooks (include paths of a derived build)."""
     crate = work / "cobol-crate"
-    shutil.rmtree(crate, ignore_errors=True)
-    shutil.copytree(crate_dir, crate, ignore=shutil.ignore_patterns("target"))
+    if crate.is_dir():  # a fresh copy of the sources; cargo's target/ stays (incremental)
+        for entry in crate.iterdir():
+            if entry.name != "target":
+                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+    shutil.copytree(crate_dir, crate, ignore=shutil.ignore_patterns("target"),
+                    dirs_exist_ok=True)
     built = sandbox.run(["cargo", "build", "--offline", "--bins"], crate, LIMITS,
                         env=cargo_env(crate))
     binaries = {b: crate / "target" / "debug" / b for b, _, _ in units.values()}

@@ -29,21 +29,22 @@ GREET = b"""\
            MOVE 3 TO RETURN-CODE
            STOP RUN.
 """
-# Two programs in one source: the rules backend does not translate that yet.
-NESTED = b"""\
+# ALTER (obsolete, still in old code): the rules backend does not translate it.
+ALTERED = b"""\
        IDENTIFICATION DIVISION.
        PROGRAM-ID. OUTER.
        PROCEDURE DIVISION.
+       P1.
            DISPLAY "OUTER"
-           CALL "INNER"
+           ALTER P2 TO PROCEED TO P4.
+       P2.
+           GO TO P3.
+       P3.
+           DISPLAY "NOT ALTERED"
            STOP RUN.
-       IDENTIFICATION DIVISION.
-       PROGRAM-ID. INNER.
-       PROCEDURE DIVISION.
+       P4.
            DISPLAY "INNER"
-           GOBACK.
-       END PROGRAM INNER.
-       END PROGRAM OUTER.
+           STOP RUN.
 """
 TOML = """\
 name = "greet"
@@ -74,11 +75,11 @@ GREET_WRONG = _rust('    println!("GREET 42");\n    std::process::exit(3);')
 GREET_RIGHT = _rust('    println!("GREET 042");\n    std::process::exit(3);')
 HOSTILE = _rust('    let _ = std::process::Command::new("sh").status();\n'
                 '    println!("OUTER\\nINNER");')
-NESTED_RIGHT = _rust('    println!("OUTER");\n    println!("INNER");')
+ALTERED_RIGHT = _rust('    println!("OUTER");\n    println!("INNER");')
 
 
 def _target(tmp_path: Path) -> Path:
-    root = write_tree(tmp_path / "greet", {"src/greet.cob": GREET, "src/outer.cob": NESTED,
+    root = write_tree(tmp_path / "greet", {"src/greet.cob": GREET, "src/outer.cob": ALTERED,
                                            "greet.toml": TOML})
     return root / "greet.toml"
 
@@ -94,7 +95,7 @@ def test_repairs_to_agreement_fills_what_rules_cannot_and_refuses_hostile_code(
     toml, ledger = _target(tmp_path), tmp_path / "out" / "l.db"
     prompts: list[str] = []
     model = Model({"GREET": [GREET_BROKEN, GREET_WRONG, GREET_RIGHT],
-                   "OUTER": [HOSTILE, NESTED_RIGHT]})
+                   "OUTER": [HOSTILE, ALTERED_RIGHT]})
 
     def script(body):  # type: ignore[no-untyped-def]
         prompts.append(body["messages"][-1]["content"])
@@ -117,7 +118,6 @@ def test_repairs_to_agreement_fills_what_rules_cannot_and_refuses_hostile_code(
     assert [(b, s) for b, s, _ in outer] == [("rules", "skipped"), ("hybrid", "translated")]
     assert model.asked["OUTER"] == ["translate", "translate"]  # the refusal, then the fix
     assert newest["OUTER"].backend == "hybrid" and newest["OUTER"].reason is None
-    assert newest["INNER"].backend == "hybrid"  # the run unit's other program with it
     crate = tmp_path / "out" / "rust" / "greet" / "src" / "bin"
     assert 'println!("INNER")' in (crate / "outer" / "main.rs").read_text()
     assert "Command" not in "".join(p.read_text() for p in crate.rglob("main.rs"))
