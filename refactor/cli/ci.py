@@ -41,6 +41,11 @@ def ci(
     backend: _llm.Backend = "rules",
     out: Annotated[Path, typer.Option(help="Directory for the ledger(s), report.json, "
                                       "summary.md and index.html.")] = DEFAULT_DIR,
+    ledger: Annotated[Path | None, typer.Option(help="Ledger database, as for `refactor "
+                                                "run` (default: OUT/ledger.db, or "
+                                                "OUT/ledger-i-of-n.db for a shard).")] = None,
+    report_dir: Annotated[Path | None, typer.Option(help="Where report.json, summary.md and "
+                                                    "index.html go (default: OUT).")] = None,
     shard: Annotated[str | None, typer.Option(help="Run shard i of n (`i/n`) of every "
                                               "target; merge the shards' ledgers with "
                                               "--merge in a final job.")] = None,
@@ -84,17 +89,18 @@ def ci(
     else:
         name = f"ledger-{part.index}-of-{part.count}.db" if part else "ledger.db"
         load = [0] * part.count if part else None  # lines dealt to each shard so far
-        with open_ledger(out / name) as led:
+        with open_ledger(ledger or out / name) as led:
             for spec in targets or []:
                 ref = resolve_target(spec)
                 config = _llm.model_config(target_model(ref).llm, backend, model, base_url,
                                            concurrency, no_cache, max_tokens, max_cost)
                 run_pipeline(led, ref, backend, config, fuzz_examples, part, max_units, load)
             data = dashboard_data([led])
-    report_path = write_report_json(out, data)
+    reports = report_dir or out
+    report_path = write_report_json(reports, data)
     markdown = render_summary(data)
-    (out / "summary.md").write_text(markdown, "utf-8")
-    (out / "index.html").write_text(render_html(data), "utf-8")
+    (reports / "summary.md").write_text(markdown, "utf-8")
+    (reports / "index.html").write_text(render_html(data), "utf-8")
     ratchet = _ratchet(data, baseline, part)
     lost = ratchet.lost if ratchet else []
     notes = github.annotations(data, lost, actions.workspace if actions else Path.cwd())

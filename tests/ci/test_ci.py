@@ -101,9 +101,12 @@ def test_a_broken_secured_unit_fails_the_ratchet_with_an_annotation(
     assert baseline.read_bytes() == (full["workspace"] / ".refactor" / "ci" /
                                      "report.json").read_bytes()  # not updated
     # the same regression without --fail-on-regression passes, and says it
+    # (with `refactor run`'s --ledger and --report-dir)
     kept = _ci(cli, workspace, "targets/payroll.toml", "--baseline", str(baseline),
-               "--no-fail-on-regression", env=_actions_env(workspace))
+               "--no-fail-on-regression", "--ledger", str(tmp_path / "l.db"),
+               "--report-dir", str(tmp_path / "rep"), env=_actions_env(workspace))
     assert kept.code == 0 and "REGRESSION" in kept.stdout
+    assert (tmp_path / "l.db").is_file() and (tmp_path / "rep" / "summary.md").is_file()
 
 
 def test_three_shards_merge_to_the_unsharded_report(full: dict[str, Any], tmp_path: Path,
