@@ -107,17 +107,18 @@ def default_ledger(ref: TargetRef) -> Path:
     return ref.root / ".refactor" / "ledger.db"
 
 
-def open_ledger(path: Path) -> Ledger:
+def open_ledger(path: Path, writer: str | None = None) -> Ledger:
+    """The ledger at `path`; `writer` (the command) takes its writer lock."""
     try:
-        return Ledger(path)
+        return Ledger(path, writer)
     except LedgerError as exc:
         abort(str(exc))
 
 
-def existing_ledger(path: Path) -> Ledger:
+def existing_ledger(path: Path, writer: str | None = None) -> Ledger:
     if not path.exists():
         abort(f"no ledger at {path}; run `refactor scan` first or pass --ledger FILE")
-    return open_ledger(path)
+    return open_ledger(path, writer)
 
 
 def shard_ledgers(paths: list[Path]) -> list[Path]:

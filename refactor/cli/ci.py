@@ -89,7 +89,7 @@ def ci(
     else:
         name = f"ledger-{part.index}-of-{part.count}.db" if part else "ledger.db"
         load = [0] * part.count if part else None  # lines dealt to each shard so far
-        with open_ledger(ledger or out / name) as led:
+        with open_ledger(ledger or out / name, "ci") as led:
             for spec in targets or []:
                 ref = resolve_target(spec)
                 config = _llm.model_config(target_model(ref).llm, backend, model, base_url,

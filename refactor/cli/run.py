@@ -85,7 +85,7 @@ def run(
     ref = resolve_target(target)
     config = _llm.model_config(target_model(ref).llm, backend, model, base_url, concurrency,
                                no_cache, max_tokens, max_cost)
-    with open_ledger(ledger or default_ledger(ref)) as led:
+    with open_ledger(ledger or default_ledger(ref), "run") as led:
         run_pipeline(led, ref, backend, config, fuzz_examples)
         report = dashboard_data([led], details=False)
         path = write_report_json(report_dir or led.path.parent, report)

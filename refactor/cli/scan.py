@@ -38,7 +38,7 @@ def scan(
 ) -> None:
     """Find C and COBOL sources, split them into translation units, record them."""
     ref = resolve_target(target)
-    with open_ledger(ledger or default_ledger(ref)) as led:
+    with open_ledger(ledger or default_ledger(ref), "scan") as led:
         with progress_bar(enabled=not as_json) as bar:
             task = bar.add_task(f"scanning {ref.name}", total=None)
             summary = scan_target(

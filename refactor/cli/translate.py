@@ -41,7 +41,7 @@ def translate(
     ref = resolve_target(target)
     config = _llm.model_config(target_model(ref).llm, backend, model, base_url, concurrency,
                                no_cache, max_tokens, max_cost)
-    with existing_ledger(ledger or default_ledger(ref)) as led:
+    with existing_ledger(ledger or default_ledger(ref), "translate") as led:
         tid = recorded_target(led, ref, f"run `refactor scan {target}` first")
         if not led.planned(tid):  # plan on the fly: callees first needs an order
             plan_target(led, tid)

@@ -43,7 +43,7 @@ def verify(
     if level not in STAGES:
         abort(f"--level {level!r}: use one of {', '.join(STAGES)}")
     ref = resolve_target(target)
-    with existing_ledger(ledger or default_ledger(ref)) as led:
+    with existing_ledger(ledger or default_ledger(ref), "verify") as led:
         summary = run_verify(led, ref, crate, level, fuzz_examples)
     render(ref.name, summary)
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from refactor.ledger import attempts, llm_cache, shard, verdicts, views
-from refactor.ledger.db import connect, now
+from refactor.ledger.db import LedgerError, connect, now
+from refactor.ledger.lock import WriterLock
 from refactor.model import Skip
 
 
@@ -46,12 +47,23 @@ class Changes:
 class Ledger:
     """The single source of truth. Only this package writes SQL."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, writer: str | None = None) -> None:
+        """`writer`: the command that will change results; it holds the ledger's writer
+        lock until `close` (refactor/ledger/lock.py), a second writer is refused."""
         self.path = Path(path)
         self.conn: sqlite3.Connection = connect(self.path)
+        self._lock: WriterLock | None = None
+        if writer is not None:
+            try:
+                self._lock = WriterLock(self.path, writer)
+            except LedgerError:
+                self.conn.close()
+                raise
 
     def close(self) -> None:
         self.conn.close()
+        if self._lock is not None:
+            self._lock.release()
 
     def __enter__(self) -> Ledger:
         return self
