@@ -477,3 +477,50 @@ def test_table_phrases_of_a_data_entry() -> None:
     entry = program.working_storage[0].children[0]
     assert entry.keys == ((True, "K1"), (True, "K2"), (False, "K3"))
     assert entry.indexed_by == ("I1", "I2")
+
+
+# ---------------------------------------------------------------- compiler directives
+
+_VARIABLE = (
+    "       >>SOURCE FORMAT VARIABLE\n"
+    "000010 IDENTIFICATION DIVISION.\n"
+    "000020 PROGRAM-ID. WIDE.\n"
+    "000030 PROCEDURE DIVISION.\n"
+    "000040" + " " * 70 + 'DISPLAY "past column 72"\n'
+    "000050     STOP RUN.\n")
+
+
+def test_variable_format_reads_code_past_column_72() -> None:
+    program = parse_program(_VARIABLE)
+    assert isinstance(program, Program) and program.refused is None
+    display = program.procedure.paragraphs[0].statements[0]
+    assert isinstance(display, proc.Display)
+    assert display.items == (ops.Literal("past column 72", "alphanumeric"),)
+
+
+def test_directive_that_turns_checking_on_is_refused() -> None:
+    source = _VARIABLE.replace(">>SOURCE FORMAT VARIABLE",
+                               ">>TURN EC-BOUND-SUBSCRIPT CHECKING ON")
+    program = parse_program(source)
+    assert isinstance(program, Program)
+    assert program.refused is not None and ">>TURN" in program.refused
+
+
+def test_directive_if_drops_lines_of_the_false_branch() -> None:
+    source = textwrap.dedent("""\
+               IDENTIFICATION DIVISION.
+               PROGRAM-ID. CHOOSE.
+               PROCEDURE DIVISION.
+               >>IF UNSET-NAME DEFINED
+                   DISPLAY "no"
+               >>ELSE
+                   DISPLAY "yes"
+               >>END-IF
+                   STOP RUN.
+        """)
+    source = "\n".join(" " * 7 + line if line else line for line in source.split("\n"))
+    program = parse_program(source)
+    assert isinstance(program, Program) and program.refused is None
+    shown = [s for s in program.procedure.paragraphs[0].statements
+             if isinstance(s, proc.Display)]
+    assert [s.items for s in shown] == [(ops.Literal("yes", "alphanumeric"),)]

@@ -137,9 +137,10 @@ Copybooks = Callable[[str], str | None]
 
 
 def normalize(text: str, copybooks: Copybooks | None = None,
-              _free: bool | None = None, _depth: int = 0) -> Normalized:
+              free: bool | None = None, _depth: int = 0) -> Normalized:
     """Re-column `text` into fixed format the grammar can read, padded and terminated.
 
+    `free` forces the format (a `>>SOURCE FORMAT` directive); None: guessed from the text.
     With `copybooks` (name -> text, or None when not found), `COPY name.` lines are
     replaced by the copybook, read in the including file's format as GnuCOBOL does; its
     lines map back to the COPY line.
@@ -148,7 +149,7 @@ def normalize(text: str, copybooks: Copybooks | None = None,
     if lines and lines[-1] == "":
         lines.pop()
     lines = [line.expandtabs(8) for line in lines]
-    free = is_free_format(lines) if _free is None else _free
+    free = is_free_format(lines) if free is None else free
     out: list[str] = []
     line_map: list[int] = []
     skip_to = 0

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Usage = Literal["display", "binary", "comp-5", "packed", "float", "double", "index",
-                "pointer"]
+                "pointer", "other"]
 Category = Literal["alphanumeric", "alphabetic", "numeric", "numeric-edited",
                    "alphanumeric-edited", "group"]
 
+_CLAUSE_END = r"(?=\s|\.?$)"
 _USAGE_WORDS: dict[str, Usage] = {
     "DISPLAY": "display", "COMP": "binary", "COMPUTATIONAL": "binary", "BINARY": "binary",
     "COMP-4": "binary", "COMPUTATIONAL-4": "binary", "COMP-5": "comp-5",
@@ -29,8 +30,12 @@ _USAGE_WORDS: dict[str, Usage] = {
     "PACKED-DECIMAL": "packed", "COMP-1": "float", "COMPUTATIONAL-1": "float",
     "COMP-2": "double", "COMPUTATIONAL-2": "double", "INDEX": "index", "POINTER": "pointer",
 }
+# USAGEs this model does not lay out (the item keeps its word, the emitter refuses it).
+_OTHER_USAGE = re.compile(
+    r"(?:\bUSAGE\s+(?:IS\s+)?|\s|^)(COMP(?:UTATIONAL)?-[6XN]|BINARY-[\w-]+|FLOAT-[\w-]+|"
+    r"NATIONAL|PROGRAM-POINTER|FUNCTION-POINTER|SIGNED-[\w-]+|UNSIGNED-[\w-]+)"
+    rf"{_CLAUSE_END}")
 _REPEAT = re.compile(r"(.)\((\d+)\)")
-_CLAUSE_END = r"(?=\s|\.?$)"
 
 
 class DataError(ValueError):
@@ -101,6 +106,7 @@ class Item:
     line: int
     picture: Picture | None = None
     usage: Usage = "display"
+    usage_word: str = ""  # the USAGE as written when it is "other"
     occurs: int = 1
     occurs_min: int | None = None  # OCCURS m TO n TIMES DEPENDING ON ...
     depending_on: str | None = None
@@ -112,6 +118,7 @@ class Item:
     sign_leading: bool = False
     justified: bool = False
     blank_when_zero: bool = False
+    shared: str | None = None  # GLOBAL or EXTERNAL: storage other programs see
     children: list[Item] = field(default_factory=list)
     conditions: list[Item] = field(default_factory=list)  # level-88 entries
     offset: int = 0  # from the start of its 01 record
@@ -136,7 +143,7 @@ class Item:
 def parse_entry(text: str, line: int = 0, decimal_comma: bool = False) -> Item:
     """One data description entry's text (level through the last clause, no period);
     `decimal_comma`: DECIMAL-POINT IS COMMA is in effect."""
-    words = text.replace("\n", " ").strip().rstrip(".").strip()
+    words = _drop_separators(text.replace("\n", " ")).strip().rstrip(".").strip()
     match = re.match(r"(\d{1,2})\s+([A-Za-z0-9][\w-]*)?", words)
     if match is None:
         raise DataError(f"line {line}: not a data description: {words[:60]!r}")
@@ -157,6 +164,11 @@ def parse_entry(text: str, line: int = 0, decimal_comma: bool = False) -> Item:
     for word, usage in _USAGE_WORDS.items():
         if re.search(rf"(?:\bUSAGE\s+(?:IS\s+)?|\s|^){re.escape(word)}{_CLAUSE_END}", upper):
             item.usage = usage
+    other = _OTHER_USAGE.search(upper)
+    if other:
+        item.usage, item.usage_word = "other", f"USAGE {other.group(1)}"
+    if re.search(r"\bANY\s+LENGTH\b", upper):
+        item.usage, item.usage_word = "other", "ANY LENGTH"
     occurs = re.search(r"\bOCCURS\s+(\d+)(?:\s+TO\s+(\d+))?(?:\s+TIMES)?", upper)
     if occurs:
         if occurs.group(2):
@@ -178,7 +190,25 @@ def parse_entry(text: str, line: int = 0, decimal_comma: bool = False) -> Item:
         item.sign_separate = "leading" if item.sign_leading else "trailing"
     item.justified = bool(re.search(r"\bJUST(?:IFIED)?\b", upper))
     item.blank_when_zero = bool(re.search(r"\bBLANK\s+(?:WHEN\s+)?ZEROE?S?\b", upper))
+    shared = re.search(r"\b(GLOBAL|EXTERNAL)\b", re.sub(r"\"[^\"]*\"|'[^']*'", "", upper))
+    item.shared = shared.group(1) if shared else None
     return item
+
+
+def _drop_separators(text: str) -> str:
+    """A comma or semicolon followed by a space (or ending the entry), outside literals,
+    is a separator: a space (`PIC 9, BLANK WHEN ZERO`)."""
+    out = []
+    quote = ""
+    for i, ch in enumerate(text):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in ",;" and text[i + 1:i + 2] in (" ", ""):
+            ch = " "
+        out.append(ch)
+    return "".join(out)
 
 
 def _table_phrases(upper: str) -> tuple[tuple[tuple[bool, str], ...], tuple[str, ...]]:
@@ -245,6 +275,8 @@ def elementary_size(item: Item) -> int:
         return 8
     if item.usage == "index":
         return 4
+    if item.usage == "other":  # refused by the emitter; a size to lay the rest out
+        return pic.length if pic else 8
     if pic is None:
         raise DataError(f"line {item.line}: {item.name} has neither PICTURE nor members")
     if item.usage in ("binary", "comp-5"):

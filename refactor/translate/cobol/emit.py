@@ -19,6 +19,7 @@ from refactor.translate.cobol.emit_data import (
     ROUNDING,
     FieldTable,
     Unsupported,
+    rust_str,
     values88,
 )
 from refactor.translate.cobol.emit_initialize import InitializeMixin
@@ -39,6 +40,7 @@ class FileInfo:
     size: int  # record length in bytes
     status: Ref | None  # FILE STATUS item
     assign: Ref | None = None  # the item holding the path, when not a literal
+    name: str = ""  # the file name, for libcob's error message
 
 
 @dataclass
@@ -224,10 +226,13 @@ class Emitter(StringsMixin, TablesMixin, InitializeMixin):
             raise Unsupported(f"file {name} has no SELECT (line {line})")
         return info
 
-    def _status(self, info: FileInfo, status: str) -> list[str]:
-        """Store the operation's status in the FILE STATUS item (if there is one)."""
+    def _status(self, info: FileInfo, status: str, at_end: bool = False) -> list[str]:
+        """Store the operation's status in the FILE STATUS item; without one, a failed
+        operation ends the run as libcob does (`at_end`: an AT END phrase takes 1x)."""
         if info.status is None:
-            return []
+            handled = f" && {status}[0] != b'1'" if at_end else ""
+            return [f"if {status}[0] > b'0'{handled} {{ file_error({status}, "
+                    f"{rust_str(info.name)}); }}"]
         return [f"{{ let v = Value::Alnum({status}.to_vec()); "
                 f"{self.field(info.status)}.move_value(&mut self.mem, &v); }}"]
 
@@ -259,7 +264,7 @@ class Emitter(StringsMixin, TablesMixin, InitializeMixin):
         info = self.file(s.file, s.line)
         record = f"self.f[{info.record}]"
         out = ["{", f"let (st, data) = self.files[{info.index}].read({info.size});",
-               *self._status(info, "st"),
+               *self._status(info, "st", at_end=bool(s.at_end or s.not_at_end)),
                "let at_end = data.is_none();",
                f"if let Some(d) = data {{ {record}.bytes_mut(&mut self.mem)"
                ".copy_from_slice(&d); }"]

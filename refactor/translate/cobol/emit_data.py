@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from refactor.translate.cobol.data import Item, build_records, parse_entry
 from refactor.translate.cobol.operands import Ref
 
+PADDING = 16  # cobc aligns each record on 16 bytes
+
 
 class Unsupported(Exception):
     """Internal: a construct this cut cannot translate (message names it and its line)."""
@@ -30,12 +32,15 @@ class FieldTable:
     slots: list[Slot] = field(default_factory=list)
     by_name: dict[str, list[int]] = field(default_factory=dict)
     index: dict[int, int] = field(default_factory=dict)  # id(item) -> slot
-    size: int = 0
+    size: int = PADDING  # zero bytes before the first record
+    spans: list[tuple[int, int]] = field(default_factory=list)  # (base, end) of records
 
     def add_record(self, record: Item, over: str | None = None) -> None:
         """Lay `record` out after the others, or over the record it REDEFINES (or `over`:
-        the records of one FD share its record area)."""
-        base = self.size
+        the records of one FD share its record area). Like cobc, each record starts on a
+        16-byte boundary with zero bytes between: a reference out of an item reads there
+        what cobc reads."""
+        base = -(-self.size // PADDING) * PADDING
         shared = record.redefines or over
         if shared and shared in self.by_name:
             base = self.slots[self.by_name[shared][0]].base
@@ -48,6 +53,12 @@ class FieldTable:
             self.by_name.setdefault(item.name, []).append(k)
             stack.extend((c, [*parents, item]) for c in reversed(item.children))
         self.size = max(self.size, base + record.size * record.occurs)
+        self.spans.append((base, base + record.size * record.occurs))
+
+    @property
+    def region(self) -> int:
+        """The byte size of the storage region: the records and the padding after."""
+        return -(-self.size // PADDING) * PADDING + PADDING
 
     def resolve(self, ref: Ref) -> int:
         found = [k for k in self.by_name.get(ref.name.upper(), [])
@@ -83,7 +94,8 @@ def pic_of(item: Item, decimal_comma: bool = False) -> str:
     if item.usage == "index":  # an index: the occurrence number, a native int
         return "Pic::comp5(9, 0, true)"
     if item.usage not in USAGES or item.picture is None:
-        raise Unsupported(f"{item.name} (line {item.line}): USAGE {item.usage}")
+        usage = item.usage_word or f"USAGE {item.usage}"
+        raise Unsupported(f"{item.name} (line {item.line}): {usage}")
     pic = f'Pic::parse("{item.picture.text}", Usage::{USAGES[item.usage]})'
     if item.sign_leading and item.sign_separate:
         pic += ".sign_leading().sign_separate()"
@@ -106,6 +118,11 @@ def rust_str(text: str) -> str:
 
 def rust_bytes(text: str) -> str:
     return "b" + rust_str(text)
+
+
+def hex_bytes(digits: str) -> str:
+    """A Rust byte-string literal of the hexadecimal literal `digits` (X"41")."""
+    return 'b"' + "".join(f"\\x{b:02x}" for b in bytes.fromhex(digits)) + '"'
 
 
 
@@ -180,12 +197,30 @@ def initial_values(fields: FieldTable, decimal_comma: bool = False) -> str:
 
 def set_value(view: str, value: str, decimal_comma: bool = False) -> str:
     """A VALUE clause: literals are placed as written (never justified), numbers moved."""
+    every = re.match(r"ALL\s+", value, re.I)
+    value = value[every.end():] if every else value
+    written = re.fullmatch(r"""([XH])(["'])(.*)\2""", value.strip(), re.I | re.S)
+    if written and written.group(1).upper() == "H":  # H"1F": a number in hexadecimal
+        value = str(int(written.group(3) or "0", 16))
+    elif written:
+        text = hex_bytes(written.group(3))
+        unit = f"let v: &[u8] = {text}; "
+        return _place(view, unit, every is not None)
     singles, _ = values88(value, decimal_comma)
     if not singles:
         return ""
     first = singles[0]
+    if first.startswith("Value::text(") and every:
+        return _place(view, f"let v: &[u8] = b{first[len('Value::text('):-1]}; ", True)
     if first.startswith("Value::text("):
         text = first[len("Value::text("):-1]
         return (f"{{ let v: &[u8] = b{text}; let d = {view}.bytes_mut(&mut self.mem); "
                 "for (i, b) in d.iter_mut().enumerate() { *b = *v.get(i).unwrap_or(&b' '); } }")
     return f"{{ let v = {first}; {view}.move_value(&mut self.mem, &v); }}"
+
+
+def _place(view: str, unit: str, repeat: bool) -> str:
+    """Bytes `v` (bound by `unit`) placed at `view`: repeated (ALL) or space-padded."""
+    fill = "v[i % v.len().max(1)]" if repeat else "*v.get(i).unwrap_or(&b' ')"
+    return (f"{{ {unit}let d = {view}.bytes_mut(&mut self.mem); "
+            f"for (i, b) in d.iter_mut().enumerate() {{ *b = {fill}; }} }}")

@@ -10,10 +10,12 @@ from refactor.translate.cobol.emit_data import (
     RELATION_TESTS,
     FieldTable,
     Unsupported,
+    hex_bytes,
     rust_bytes,
     rust_str,
     values88,
 )
+from refactor.translate.cobol.emit_functions import folded_min_max, function
 from refactor.translate.cobol.operands import (
     And,
     Binary,
@@ -47,14 +49,14 @@ class OperandsMixin:
                               "OCCURS levels")
         base = f"self.f[{k}]"
         for table, sub in zip(occurs, subs, strict=True):
-            base += f".occurs(({self.num(sub)}).to_i64() as usize, {table.size})"
+            base += f".occurs(({self.num(sub)}).to_i64(), {table.size})"
         current = self.current_size(slot.item)
         if current is not None:
             base += f".with_len({current})"
         if ref.refmod is not None:
             start, length = ref.refmod
-            size = "None" if length is None else f"Some(({self.num(length)}).to_i64() as usize)"
-            base += f".refmod(({self.num(start)}).to_i64() as usize, {size})"
+            size = "None" if length is None else f"Some(({self.num(length)}).to_i64())"
+            base += f".refmod(({self.num(start)}).to_i64(), {size})"
         return base
 
     def current_size(self, item: Item) -> str | None:
@@ -120,11 +122,14 @@ class OperandsMixin:
         """A Rust `Value` expression (a MOVE sender or comparison operand)."""
         if isinstance(e, Literal):
             if e.all:
-                return f"Value::Fig(Fig::All({rust_bytes(e.value)}.to_vec()))"
+                unit = hex_bytes(e.value) if e.kind == "hex" else rust_bytes(e.value)
+                return f"Value::Fig(Fig::All({unit}.to_vec()))"
             if e.kind == "numeric":
                 return f"Value::num_lit({rust_str(e.value)})"
             if e.kind == "alphanumeric":
                 return f"Value::text({rust_str(e.value)})"
+            if e.kind == "hex":
+                return f"Value::Alnum({hex_bytes(e.value)}.to_vec())"
         if isinstance(e, Figurative):
             if e.name not in FIGURATIVE:
                 raise Unsupported(f"figurative constant {e.name}")
@@ -141,6 +146,8 @@ class OperandsMixin:
         raise Unsupported(f"operand {type(e).__name__}")
 
     def display_part(self, e: object) -> str:
+        if isinstance(e, FunctionCall) and (folded := folded_min_max(e)) is not None:
+            e = folded
         if isinstance(e, FunctionCall):
             if e.name in ("LENGTH", "LENGTH-OF") and len(e.args) == 1 \
                     and isinstance(e.args[0], Ref):
@@ -154,6 +161,8 @@ class OperandsMixin:
             if kind == "num":  # an integer function's value: nine digits, as cobc shows it
                 return f"&format!(\"{{:09}}\", ({code}).to_i64()).into_bytes()[..]"
             return f"&{code}[..]"
+        if isinstance(e, Literal) and e.kind == "hex" and not e.all:
+            return f"&{hex_bytes(e.value)}[..]"
         if isinstance(e, Literal) and not e.all:
             text = e.value
             if e.kind == "numeric" and self.decimal_comma:
@@ -200,8 +209,10 @@ class OperandsMixin:
                       and c.operand.refmod is None)
         bytes_ = f"{self.field(c.operand)}.bytes(&self.mem)"
         if kind == "NUMERIC":
+            if item.usage == "packed" and c.operand.refmod is None:
+                return f"codec::packed_valid({bytes_}, {'true' if signed else 'false'})"
             if item.usage != "display":
-                return "true"  # binary and packed items hold numbers by construction
+                return "true"  # binary items hold numbers by construction
             mode = 0
             if signed:
                 mode = ({"leading": 3, "trailing": 4}[item.sign_separate]
@@ -233,33 +244,7 @@ class OperandsMixin:
 
     def function(self, e: FunctionCall) -> tuple[str, str]:
         """An intrinsic function: ("num", Decimal expr) or ("text", Vec<u8> expr)."""
-        name, args = e.name.upper(), e.args
-        if e.refmod is not None:
-            raise Unsupported(f"FUNCTION {name} with reference modification")
-        if name in ("LENGTH", "LENGTH-OF") and len(args) == 1:
-            if isinstance(args[0], Ref):
-                size = self.length(args[0])
-                if size is None:
-                    return "num", f"Decimal::int({self.field(args[0])}.pic.len as i64)"
-                return "num", f'Decimal::lit("{size}")'
-            return "num", f"Decimal::lit(&{self.bytes_of(args[0])}.len().to_string())"
-        if name == "ORD" and len(args) == 1:
-            return "num", f"Decimal::lit(&({self.bytes_of(args[0])}[0] as i64 + 1).to_string())"
-        if name == "CHAR" and len(args) == 1:
-            return "text", f"vec![(({self.num(args[0])}).to_i64() - 1) as u8]"
-        if name == "NUMVAL" and len(args) == 1:
-            return "num", (f"Decimal::lit(String::from_utf8_lossy(&{self.bytes_of(args[0])})"
-                           ".trim())")
-        text = {"UPPER-CASE": ".to_ascii_uppercase()", "LOWER-CASE": ".to_ascii_lowercase()",
-                "REVERSE": ".into_iter().rev().collect::<Vec<u8>>()"}
-        if name in text and len(args) == 1:
-            return "text", f"{self.bytes_of(args[0])}{text[name]}"
-        if name == "TRIM" and len(args) == 1:
-            how = (e.keyword or "").upper()
-            left = "" if how == "TRAILING" else ".trim_ascii_start()"
-            right = "" if how == "LEADING" else ".trim_ascii_end()"
-            return "text", f"{self.bytes_of(args[0])}[..]{left}{right}.to_vec()"
-        raise Unsupported(f"FUNCTION {name}")
+        return function(self, e)
 
     def bytes_of(self, e: object) -> str:
         """A Rust `Vec<u8>` of an alphanumeric operand (literal, figurative, item)."""

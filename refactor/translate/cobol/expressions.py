@@ -179,7 +179,7 @@ class Cursor:
                 if self.at("LEADING", "TRAILING") and args:
                     keyword = self.take().text
                     continue
-                args.append(self.expr())
+                args.append(self.expr(signed_literals_split=False))
             self.take()
             if self.at_punct("(") and self.peek(1) is not None:
                 _, refmod = self._parens()
@@ -187,7 +187,9 @@ class Cursor:
 
     # -- arithmetic: expr := term (+|- term)*; term := power (*|/ power)*;
     #    power := unary [** power] (right-associative); unary := (+|-) unary | atom
-    def expr(self) -> ops.Expr:
+    def expr(self, signed_literals_split: bool = True) -> ops.Expr:
+        """An arithmetic expression; `signed_literals_split`: `B -1` is `B - 1` (not so
+        between function arguments, where `3 -14` is two arguments)."""
         left = self._term()
         while True:
             if self.at_punct("+") or self.at_punct("-"):
@@ -195,7 +197,8 @@ class Cursor:
                 left = ops.Binary(op, left, self._term())  # type: ignore[arg-type]
                 continue
             tok = self.peek()
-            if tok is None or tok.kind != "num" or tok.text[0] not in "+-":
+            if tok is None or tok.kind != "num" or tok.text[0] not in "+-" \
+                    or not signed_literals_split:
                 return left
             # `B -1` after an operand: the tokenizer took the sign for the literal's.
             self.pos += 1

@@ -17,6 +17,7 @@ import tree_sitter
 from refactor.scan.cobol.source import Copybooks, normalize
 from refactor.scan.cobol.units import _parser
 from refactor.translate.cobol.data import DataError, Item, build_records, parse_entry
+from refactor.translate.cobol.directives import apply_directives
 from refactor.translate.cobol.expressions import Cursor
 from refactor.translate.cobol.procedure import (
     CallArg,
@@ -52,6 +53,7 @@ class FileControl:
     status: str | None
     records: list[Item] = field(default_factory=list)
     line: int = 0
+    optional: bool = False  # SELECT OPTIONAL: a missing file opens (status 05)
 
 
 @dataclass
@@ -66,6 +68,10 @@ class Program:
     decimal_comma: bool = False
     # Further programs in the same source (nested or consecutive), on the first only.
     more: list[Program] = field(default_factory=list)
+    refused: str | None = None  # a compiler directive this cut does not translate
+    # PROGRAM-ID ... IS INITIAL / COMMON / RECURSIVE, as written
+    attributes: frozenset[str] = frozenset()
+    shared: list[str] = field(default_factory=list)  # its GLOBAL / EXTERNAL data and files
 
     def unsupported(self) -> list[Unsupported]:
         return [s for p in self.procedure.paragraphs for s in walk(p.statements)
@@ -83,10 +89,15 @@ def _condition_names(records: list[Item]) -> frozenset[str]:
 
 def parse_program(source: str, copybooks: Copybooks | None = None) -> Program | ParseProblem:
     """The first program of `source`, with any others in `more`."""
-    norm = normalize(source, copybooks)
+    directed = apply_directives(source)
+    if directed.free is None:
+        norm = normalize(source, copybooks)
+    else:
+        norm = normalize(directed.text, copybooks, free=directed.free)
     tree = _parser().parse(norm.text.encode("utf-8"))
     rows = norm.text.split("\n")
-    original = source.replace("\r\n", "\n").split("\n")
+    text = source if directed.free is None else directed.text
+    original = text.replace("\r\n", "\n").split("\n")
 
     def line_of(row: int) -> int:
         return norm.line_map[min(row, len(norm.line_map) - 1)] if norm.line_map else 1
@@ -105,6 +116,8 @@ def parse_program(source: str, copybooks: Copybooks | None = None) -> Program | 
                             line_of(error.start_point[0]) if error else 1)
     first = programs[0]
     first.more = programs[1:]
+    for program in programs:
+        program.refused = directed.refused
     return first
 
 
@@ -159,6 +172,7 @@ def _program(node: tree_sitter.Node, end_row: int, rows: list[str], original: li
                         for n in _descendants(node, "environment_division"))
     sections: dict[str, list[Item]] = {}
     files: list[FileControl] = []
+    shared_files: list[str] = []
     try:
         for kind in ("working_storage_section", "local_storage_section", "linkage_section"):
             entries = [parse_entry(_text(d), line_of(d.start_point[0]), decimal_comma)
@@ -172,6 +186,8 @@ def _program(node: tree_sitter.Node, end_row: int, rows: list[str], original: li
             fd_word = header.group(1).upper() if header else ""
             entries = [parse_entry(_text(d), line_of(d.start_point[0]), decimal_comma)
                        for d in _descendants(fd, "data_description")]
+            if re.search(r"\b(GLOBAL|EXTERNAL)\b", _text(fd).split(".")[0], re.I):
+                shared_files.append(fd_word)
             control = selects.get(fd_word)
             if control is None:
                 return ParseProblem(f"program {name}: FD {fd_word} has no SELECT",
@@ -188,9 +204,19 @@ def _program(node: tree_sitter.Node, end_row: int, rows: list[str], original: li
                                     line_of(start_row))
     else:
         procedure = ProcedureDivision((), None, (), line)
-    return Program(name, line, files, sections["working_storage_section"],
-                   sections["local_storage_section"], sections["linkage_section"],
-                   procedure, decimal_comma)
+    program = Program(name, line, files, sections["working_storage_section"],
+                      sections["local_storage_section"], sections["linkage_section"],
+                      procedure, decimal_comma)
+    program.shared = shared_files + [
+        i.name for records in sections.values() for r in records for i in r.walk() if i.shared]
+    header = _ATTRIBUTES.search(" ".join(rows[node.start_point[0]:node.start_point[0] + 5]))
+    if header:
+        program.attributes = frozenset(header.group(1).upper().split()) - {"IS", "PROGRAM"}
+    return program
+
+
+_ATTRIBUTES = re.compile(r"PROGRAM-ID\.?\s+[\w\"'-]+\s+((?:(?:IS|PROGRAM|INITIAL|COMMON|"
+                         r"RECURSIVE)\b\s*)+)", re.I)
 
 
 _PROCEDURE = re.compile(r"^.{7}\s*PROCEDURE\s+DIVISION\b", re.I)
@@ -234,7 +260,8 @@ def _select(node: tree_sitter.Node, original: list[str], free: bool,
     status = _STATUS.search(code)
     return FileControl(name, target.strip("\"'") if literal else target.upper(), literal,
                        "SEQUENTIAL" if org == "RECORD SEQUENTIAL" else org,
-                       status.group(1).upper() if status else None, [], first)
+                       status.group(1).upper() if status else None, [], first,
+                       bool(re.match(r"SELECT\s+OPTIONAL\b", code, re.I)))
 
 
 # ---------------------------------------------------------------- the division's structure

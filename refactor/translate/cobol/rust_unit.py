@@ -33,6 +33,13 @@ def emit_program(program: Program, callees: Sequence[Program] = ()) -> str:
     same executable as cobc does with several sources) as one binary on `cobol_rt`;
     raises Unsupported naming the first construct this cut cannot translate."""
     units = [program, *callees]
+    for unit in list(units):  # the other programs of each source (nested or not)
+        for other in unit.more:
+            if all(other.name.upper() != u.name.upper() for u in units):
+                units.append(other)
+    shared = next((n for u in units for n in u.shared), None)
+    if shared is not None and len(units) > 1:
+        raise Unsupported(f"GLOBAL or EXTERNAL item {shared} shared between programs")
     # (the sequential-file helper is in FILES_RS, formatted into the template below)
     idents = {u.name.upper(): f"prog_{i}" for i, u in enumerate(units)}
     modules = [_module(u, idents[u.name.upper()], idents, main=(u is program))
@@ -74,6 +81,12 @@ fn accept_line() -> Option<Vec<u8>> {{
 
 {FILES_RS}
 
+/// A failed file operation on a file without FILE STATUS: libcob's message, exit 1.
+fn file_error(status: &[u8], file: &str) -> ! {{
+    eprintln!("libcob: error: status {{}} for file {{}}", String::from_utf8_lossy(status), file);
+    stop_run(1)
+}}
+
 /// STOP RUN: the whole run unit ends, whichever program says it.
 fn stop_run(code: i32) -> ! {{
     use std::io::Write;
@@ -93,9 +106,10 @@ fn main() {{
 
 def _module(program: Program, ident: str, idents: dict[str, str], main: bool) -> str:
     """One program as `mod ident { pub struct Program ... }`."""
-    if program.local_storage or program.more:
-        what = "LOCAL-STORAGE" if program.local_storage else "several programs in one source"
-        raise Unsupported(f"{what} (line {program.line})")
+    if program.refused:
+        raise Unsupported(program.refused)
+    if program.local_storage:
+        raise Unsupported(f"LOCAL-STORAGE (line {program.line})")
     fields = FieldTable()
     for record in [*program.working_storage, return_code_record(), *program.linkage]:
         fields.add_record(record)
@@ -130,6 +144,9 @@ def _module(program: Program, ident: str, idents: dict[str, str], main: bool) ->
     table = ",\n".join(f"        Field::new({s.base + s.item.offset}, "
                         f"{pic_of(s.item, program.decimal_comma)})" for s in fields.slots)
     init = initial_values(fields, program.decimal_comma)
+    spans = ", ".join(f"({a}, {b})" for a, b in fields.spans)
+    # IS INITIAL: in its initial state each time it is called
+    reset = "        self.init();\n" if "INITIAL" in program.attributes else ""
     rc = fields.by_name[RETURN_CODE][0]
     count = len(paragraphs)
     dispatch = "\n".join(f"            {i} => self.p{i}()," for i in range(count))
@@ -160,12 +177,15 @@ impl Program {{
 {table}
         ];
         let files = vec![{opened}];
-        let mut p = Program {{ mem: vec![b' '; {fields.size}], f, files,{callee_init} }};
+        let mut p = Program {{ mem: vec![0; {fields.region}], f, files,{callee_init} }};
         p.init();
         p
     }}
 
+    /// Storage as the program starts: records of spaces, then their initial values.
     fn init(&mut self) {{
+        self.mem.fill(0);
+        for (a, b) in [{spans}] {{ self.mem[a..b].fill(b' '); }}
 {init}
     }}
 
@@ -176,7 +196,7 @@ impl Program {{
     /// Run the program with its USING arguments (copied in, and back out: BY REFERENCE
     /// is the caller's business); the RETURN-CODE it leaves.
     pub fn call(&mut self, args: &mut [Vec<u8>]) -> i32 {{
-{copy_in}
+{reset}{copy_in}
         let code = match self.run_range(0, {max(count - 1, 0)}) {{
             Flow::Stop(code) => code,
             _ => self.return_code(),
@@ -234,10 +254,11 @@ def _files(program: Program, fields: FieldTable) -> tuple[dict[str, FileInfo], s
         status = Ref(fc.status) if fc.status else None
         size = max(r.size for r in fc.records)
         assign = None if fc.assign_is_literal else Ref(fc.assign)
-        infos[fc.name.upper()] = FileInfo(k, slot, size, status, assign)
+        infos[fc.name.upper()] = FileInfo(k, slot, size, status, assign, fc.name.upper())
         line = "true" if fc.organization == "LINE SEQUENTIAL" else "false"
         path = rust_str(fc.assign) if fc.assign_is_literal else '""'
-        made.append(f"SeqFile::new({path}, {line})")
+        optional = "true" if fc.optional else "false"
+        made.append(f"SeqFile::new({path}, {line}, {optional})")
     return infos, ", ".join(made)
 
 
@@ -248,25 +269,33 @@ enum OpenMode { Input, Output, Extend }
 struct SeqFile {
     path: String,
     line: bool,
+    optional: bool,
+    absent: bool,  // an OPTIONAL file opened for input that does not exist
     reader: Option<std::io::BufReader<std::fs::File>>,
     writer: Option<std::io::BufWriter<std::fs::File>>,
 }
 
 impl SeqFile {
-    fn new(path: &str, line: bool) -> SeqFile {
-        SeqFile { path: path.to_string(), line, reader: None, writer: None }
+    fn new(path: &str, line: bool, optional: bool) -> SeqFile {
+        SeqFile { path: path.to_string(), line, optional, absent: false, reader: None,
+                  writer: None }
     }
 
+    /// OPEN: 00, or 05 for a missing OPTIONAL file (INPUT reads nothing from it, EXTEND
+    /// creates it), 35 for a missing file otherwise, 41 when already open.
     fn open(&mut self, mode: OpenMode) -> &'static [u8] {
         use std::fs::OpenOptions;
-        if self.reader.is_some() || self.writer.is_some() {
+        if self.reader.is_some() || self.writer.is_some() || self.absent {
             return b"41";
         }
+        let exists = std::path::Path::new(&self.path).exists();
         match mode {
             OpenMode::Input => match std::fs::File::open(&self.path) {
                 Ok(f) => { self.reader = Some(std::io::BufReader::new(f)); b"00" }
+                Err(_) if self.optional && !exists => { self.absent = true; b"05" }
                 Err(_) => b"35",
             },
+            OpenMode::Extend if !exists && !self.optional => b"35",
             OpenMode::Output | OpenMode::Extend => {
                 let mut o = OpenOptions::new();
                 o.create(true);
@@ -276,7 +305,10 @@ impl SeqFile {
                     o.write(true).truncate(true);
                 }
                 match o.open(&self.path) {
-                    Ok(f) => { self.writer = Some(std::io::BufWriter::new(f)); b"00" }
+                    Ok(f) => {
+                        self.writer = Some(std::io::BufWriter::new(f));
+                        if matches!(mode, OpenMode::Extend) && !exists { b"05" } else { b"00" }
+                    }
                     Err(_) => b"37",
                 }
             }
@@ -287,12 +319,14 @@ impl SeqFile {
         use std::io::Write;
         if let Some(mut w) = self.writer.take() { let _ = w.flush(); return b"00"; }
         if self.reader.take().is_some() { return b"00"; }
+        if std::mem::replace(&mut self.absent, false) { return b"00"; }
         b"42"
     }
 
     /// The next record, padded with spaces to `len`; None at the end (status 10).
     fn read(&mut self, len: usize) -> (&'static [u8], Option<Vec<u8>>) {
         use std::io::{BufRead, Read};
+        if self.absent { return (b"10", None); }
         let Some(r) = self.reader.as_mut() else { return (b"47", None) };
         let mut data = Vec::new();
         if self.line {

@@ -25,7 +25,8 @@ class Malformed(Exception):
 
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
-_NUMBER = re.compile(r"[+-]?(\d+([.,]\d+)?|[.,]\d+)")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d+)?|\.\d+)")
+_NUMBER_DC = re.compile(r"[+-]?(\d+([.,]\d+)?|[.,]\d+)")  # DECIMAL-POINT IS COMMA
 _OPS = ("**", ">=", "<=", "<>", "+", "-", "*", "/", "=", "<", ">", "&")
 VERBS = frozenset("""
     ACCEPT ADD ALTER CALL CANCEL CLOSE COMPUTE CONTINUE DELETE DISPLAY DIVIDE ELSE
@@ -70,8 +71,8 @@ def tokenize(rows: Sequence[tuple[str, int]], decimal_comma: bool = False) -> li
                                              not code[i + 1:i + 2].isdigit())):
                 i += 1
                 continue
-            if ch in "\"'" or (ch in "XxNnZz" and code[i + 1:i + 2] in ("\"", "'")):
-                kind = {"X": "hex", "N": "nat"}.get(ch.upper(), "str")
+            if ch in "\"'" or (ch in "XxNnZzHh" and code[i + 1:i + 2] in ("\"", "'")):
+                kind = {"X": "hex", "N": "nat", "H": "numhex"}.get(ch.upper(), "str")
                 if ch not in "\"'":
                     i += 1
                 quote = code[i]
@@ -79,9 +80,11 @@ def tokenize(rows: Sequence[tuple[str, int]], decimal_comma: bool = False) -> li
                 if not closed:
                     open_literal = (quote, text + " " * (65 - len(code)), line)
                     break
+                if kind == "numhex":  # H"1F": a numeric literal written in hexadecimal
+                    kind, text = "num", str(int(text or "0", 16))
                 tokens.append(Token(kind, text, line))
                 continue
-            number = _NUMBER.match(code, i)
+            number = (_NUMBER_DC if decimal_comma else _NUMBER).match(code, i)
             if number and (ch not in "+-" or _signed_ok(code, i)) and not (
                     _WORD.match(code, i) and len(_WORD.match(code, i).group(0))  # type: ignore[union-attr]
                     > len(number.group(0).split(".")[0].split(",")[0])):

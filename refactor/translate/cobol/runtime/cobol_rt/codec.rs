@@ -141,3 +141,12 @@ pub fn encode(b: &mut [u8], p: &Pic, v: i128, neg: bool) {
         }
     }
 }
+
+/// NUMERIC class test of packed-decimal bytes: digit nibbles 0-9, and a sign nibble C or
+/// D for a signed item, F for an unsigned one (as GnuCOBOL tests it).
+pub fn packed_valid(b: &[u8], signed: bool) -> bool {
+    let Some((last, body)) = b.split_last() else { return false };
+    let sign = last & 0x0F;
+    let sign_ok = if signed { sign == 0x0C || sign == 0x0D } else { sign == 0x0F };
+    sign_ok && last >> 4 <= 9 && body.iter().all(|x| x >> 4 <= 9 && x & 0x0F <= 9)
+}

@@ -33,9 +33,12 @@ impl Field {
         }
     }
 
-    /// OCCURS element with 1-based `index` and element size `stride`.
-    pub const fn occurs(&self, index: usize, stride: usize) -> Field {
-        self.at((index - 1) * stride)
+    /// OCCURS element with 1-based `index` and element size `stride`. An index out of
+    /// the table reads the storage around it, as cobc does without subscript checking
+    /// (kept within the region's start).
+    pub fn occurs(&self, index: i64, stride: usize) -> Field {
+        let off = self.off as i64 + (index - 1) * stride as i64;
+        Field { off: off.max(0) as usize, pic: self.pic }
     }
 
     /// The item with `len` bytes: a group holding an OCCURS DEPENDING ON table, at the
@@ -46,12 +49,15 @@ impl Field {
         Field { off: self.off, pic }
     }
 
-    /// Reference modification `item(start:len)` (1-based), an alphanumeric view.
-    pub fn refmod(&self, start: usize, len: Option<usize>) -> Field {
-        let len = len.unwrap_or(self.pic.len + 1 - start);
+    /// Reference modification `item(start:len)` (1-based), an alphanumeric view. Out of
+    /// the item it reads the storage around it, as cobc does without -debug (records are
+    /// laid out with cobc's zero padding between them, `FieldTable` in emit_data.py).
+    pub fn refmod(&self, start: i64, len: Option<i64>) -> Field {
+        let len = len.unwrap_or(self.pic.len as i64 + 1 - start).max(0);
+        let off = (self.off as i64 + start - 1).max(0);
         Field {
-            off: self.off + start - 1,
-            pic: Pic::alnum(len),
+            off: off as usize,
+            pic: Pic::alnum(len as usize),
         }
     }
 

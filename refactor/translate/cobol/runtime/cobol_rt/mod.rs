@@ -73,6 +73,7 @@ pub mod codec;
 pub mod decimal;
 pub mod edit;
 pub mod field;
+pub mod intrinsic;
 pub mod pic;
 pub mod strings;
 pub mod text;
