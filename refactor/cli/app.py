@@ -8,6 +8,7 @@ import typer
 
 from refactor.cli import ci as ci_cmd
 from refactor.cli import dashboard as dashboard_cmd
+from refactor.cli import estimate as estimate_cmd
 from refactor.cli import plan as plan_cmd
 from refactor.cli import report as report_cmd
 from refactor.cli import run as run_cmd
@@ -36,6 +37,7 @@ app.command("run")(run_cmd.run)
 app.command("report")(report_cmd.report)
 app.command("dashboard")(dashboard_cmd.dashboard)
 app.command("ci")(ci_cmd.ci)
+app.command("estimate")(estimate_cmd.estimate)
 
 
 def main() -> None:

@@ -123,6 +123,14 @@ class Ledger:
             "id", (command,))
         return [(r[0], r[1], json.loads(r[2]) if r[2] else {}) for r in rows]
 
+    def run_durations(self, command: str) -> list[tuple[int, float, dict[str, object]]]:
+        """(target id, seconds, stats) of every finished `command` run."""
+        rows = self.conn.execute(
+            "SELECT target_id, (julianday(finished_at) - julianday(started_at)) * 86400.0, "
+            "stats FROM runs WHERE command = ? AND status = 'ok' AND finished_at IS NOT NULL "
+            "AND target_id IS NOT NULL ORDER BY id", (command,))
+        return [(r[0], float(r[1] or 0.0), json.loads(r[2]) if r[2] else {}) for r in rows]
+
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
