@@ -57,6 +57,17 @@ def from_env(env: Mapping[str, str] | None = None) -> Actions | None:
                    env.get("GITHUB_REF", ""))
 
 
+def step_outputs(report: dict[str, Any], report_path: Path, regressed: bool) -> dict[str, Any]:
+    """The action's outputs (action.yml) from a report."""
+    totals = report["totals"]
+    return {
+        "loc-secured": totals["loc_secured"], "loc-total": totals["loc"],
+        "units-secured": totals["units_secured"],
+        "units-failed": sum(1 for u in report["units"] if u["state"] in ("failed", "skipped")
+                            or (u["reason"] or "").startswith("differs from the original")),
+        "report-path": str(report_path.resolve()), "regressed": str(regressed).lower()}
+
+
 def write_outputs(path: Path, values: Mapping[str, object]) -> None:
     """Append `name<<DELIM ... DELIM` blocks: values may hold newlines or `=`."""
     with path.open("a", encoding="utf-8") as out:

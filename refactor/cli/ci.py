@@ -104,14 +104,7 @@ def ci(
     ratchet = _ratchet(data, baseline, part)
     lost = ratchet.lost if ratchet else []
     notes = github.annotations(data, lost, actions.workspace if actions else Path.cwd())
-    totals = data["totals"]
-    outputs: dict[str, Any] = {
-        "loc-secured": totals["loc_secured"], "loc-total": totals["loc"],
-        "units-secured": totals["units_secured"],
-        "units-failed": sum(1 for u in data["units"] if u["state"] in ("failed", "skipped")
-                            or (u["reason"] or "").startswith("differs from the original")),
-        "report-path": str(report_path.resolve()),
-        "regressed": str(bool(ratchet and ratchet.regressed)).lower()}
+    outputs = github.step_outputs(data, report_path, bool(ratchet and ratchet.regressed))
     if actions is not None:
         if actions.output:
             github.write_outputs(actions.output, outputs)

@@ -42,8 +42,12 @@ def verify_cobol(target: Target, units: dict[int, tuple[str, str, str]], crate_d
     crate = work / "cobol-crate"
     if crate.is_dir():  # a fresh copy of the sources; cargo's target/ stays (incremental)
         for entry in crate.iterdir():
-            if entry.name != "target":
-                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+            if entry.name == "target":
+                continue
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
     shutil.copytree(crate_dir, crate, ignore=shutil.ignore_patterns("target"),
                     dirs_exist_ok=True)
     built = sandbox.run(["cargo", "build", "--offline", "--bins"], crate, LIMITS,

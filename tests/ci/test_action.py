@@ -63,7 +63,7 @@ def test_outputs_come_from_the_run_step() -> None:
         step, output = _STEP_OUTPUT.search(spec["value"]).groups()  # type: ignore[union-attr]
         assert step in ids and output == name
     # `refactor ci` writes exactly these names to $GITHUB_OUTPUT (tests/ci/test_ci.py)
-    ci_source = (REPO / "refactor" / "cli" / "ci.py").read_text()
+    ci_source = (REPO / "refactor" / "ci" / "github.py").read_text()
     assert all(f'"{name}"' in ci_source for name in ISSUE_OUTPUTS)
 
 

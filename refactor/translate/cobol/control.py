@@ -148,6 +148,15 @@ def _stop(p: Parser, line: int) -> proc.StopRun:
     returning = None
     if p.c.accept("RETURNING", "GIVING"):
         returning = p.c.expr()
+        return proc.StopRun(returning, line)
+    if p.c.at("WITH") and p.c.word(1) in ("NORMAL", "ERROR") \
+            or p.c.at("NORMAL", "ERROR"):
+        p.c.accept("WITH")
+        status = p.c.take().text
+        p.c.accept("STATUS")
+        if p.at_operand():
+            returning = p.c.expr()
+        return proc.StopRun(returning, line, status)  # type: ignore[arg-type]
     return proc.StopRun(returning, line)
 
 

@@ -59,6 +59,7 @@ class Emitter(StringsMixin, TablesMixin, InitializeMixin):
     files: dict[str, FileInfo] = field(default_factory=dict)  # FD name -> its file
     called: list[str] = field(default_factory=list)  # modules this program CALLs
     decimal_comma: bool = False  # DECIMAL-POINT IS COMMA
+    main: bool = False  # the run unit's main program (EXIT PROGRAM does nothing there)
 
     # ---------------------------------------------------------------- operands
     # ---------------------------------------------------------------- statements
@@ -301,9 +302,18 @@ class Emitter(StringsMixin, TablesMixin, InitializeMixin):
         return [f"break '{self.sentence_label};"]
 
     def s_StopRun(self, s: P.StopRun) -> list[str]:
+        if s.returning is not None and not self._numeric(s.returning):
+            raise Unsupported(f"STOP RUN with a non-numeric status at line {s.line}")
         code = (f"({self.num(s.returning)}).to_i64() as i32" if s.returning is not None
-                else "self.return_code()")
+                else {"": "self.return_code()", "NORMAL": "0", "ERROR": "1"}[s.status])
         return [f"stop_run({code});"]
+
+    def _numeric(self, e: object) -> bool:
+        """A numeric literal or a numeric data item."""
+        if isinstance(e, Literal):
+            return e.kind == "numeric"
+        return isinstance(e, Ref) and e.refmod is None \
+            and self.fields.item(e).category == "numeric"
 
     def s_GoBack(self, s: P.GoBack) -> list[str]:
         code = (f"({self.num(s.returning)}).to_i64() as i32" if s.returning is not None
@@ -342,6 +352,8 @@ class Emitter(StringsMixin, TablesMixin, InitializeMixin):
             return []
         if s.what == "PARAGRAPH":
             return ["return Flow::Next;"]
+        if s.what == "PROGRAM":  # GOBACK when called, nothing in the main program
+            return [] if self.main else ["return Flow::Stop(self.return_code());"]
         if s.what in ("PERFORM", "PERFORM CYCLE") and self.loops:
             loop, body = self.loops[-1]
             return [f"break '{loop if s.what == 'PERFORM' else body};"]

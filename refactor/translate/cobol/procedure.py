@@ -239,8 +239,11 @@ class NextSentence:
 
 @dataclass(frozen=True)
 class StopRun:
+    """STOP RUN [RETURNING x]; STOP RUN [WITH] NORMAL|ERROR [STATUS] [x] (`status`)."""
+
     returning: Expr | None
     line: int
+    status: Lit["", "NORMAL", "ERROR"] = ""
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,11 @@ def emit_program(program: Program, callees: Sequence[Program] = ()) -> str:
     same executable as cobc does with several sources) as one binary on `cobol_rt`;
     raises Unsupported naming the first construct this cut cannot translate."""
     units = [program, *callees]
+    for unit in list(units):
+        names = [p.name.upper() for p in [unit, *unit.more]]
+        twice = next((n for n in names if names.count(n) > 1), None)
+        if twice is not None:  # nested programs of one name: which one a CALL means
+            raise Unsupported(f"two programs named {twice} in one source")  # is scoped
     for unit in list(units):  # the other programs of each source (nested or not)
         for other in unit.more:
             if all(other.name.upper() != u.name.upper() for u in units):
@@ -139,7 +144,7 @@ def _module(program: Program, ident: str, idents: dict[str, str], main: bool) ->
         position += len(section.paragraphs)
     em = Emitter(program, fields, paragraphs, index, sections, qualified=qualified,
                   owner=owner, idents=idents, files=files,
-                  decimal_comma=program.decimal_comma)
+                  decimal_comma=program.decimal_comma, main=main)
     methods = [line for i, p in enumerate(paragraphs) for line in em.paragraph(i, p)]
     table = ",\n".join(f"        Field::new({s.base + s.item.offset}, "
                         f"{pic_of(s.item, program.decimal_comma)})" for s in fields.slots)

@@ -117,7 +117,23 @@ def tokenize(rows: Sequence[tuple[str, int]], decimal_comma: bool = False) -> li
             i += len(op)
     if open_literal is not None:
         tokens.append(Token("str", open_literal[1].rstrip(), open_literal[2]))
-    return tokens
+    return _concatenated(tokens)
+
+
+def _concatenated(tokens: list[Token]) -> list[Token]:
+    """`"ab" & "cd"` is the one literal "abcd" (only alphanumeric literals are joined;
+    any other `&` stays an operator, which no statement reads)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        while (tok.kind == "str" and i + 2 < len(tokens) and tokens[i + 1].text == "&"
+               and tokens[i + 1].kind == "op" and tokens[i + 2].kind == "str"):
+            tok = Token("str", tok.text + tokens[i + 2].text, tok.line)
+            i += 2
+        out.append(tok)
+        i += 1
+    return out
 
 
 def _signed_ok(code: str, i: int) -> bool:
