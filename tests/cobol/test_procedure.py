@@ -17,6 +17,7 @@ from refactor.translate.cobol.program import (
     parse_procedure,
     parse_program,
 )
+from refactor.translate.cobol.statement_tree import walk
 from refactor.translate.cobol.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,7 +60,7 @@ def _a(text: str) -> ops.Literal:
 
 
 def _statements(program: Program) -> list[proc.Statement]:
-    return [s for p in program.procedure.paragraphs for s in proc.walk(p.statements)]
+    return [s for p in program.procedure.paragraphs for s in walk(p.statements)]
 
 
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.cob")), ids=lambda p: p.stem)
@@ -449,7 +450,7 @@ def test_damaged_statement_lists_never_raise() -> None:
         division = parse_procedure(damaged)
         assert isinstance(division, proc.ProcedureDivision)
         assert any(isinstance(s, proc.Unsupported) for p in division.paragraphs
-                   for s in proc.walk(p.statements))
+                   for s in walk(p.statements))
 
 
 def test_initialize_phrases() -> None:
@@ -524,3 +525,25 @@ def test_directive_if_drops_lines_of_the_false_branch() -> None:
     shown = [s for s in program.procedure.paragraphs[0].statements
              if isinstance(s, proc.Display)]
     assert [s.items for s in shown] == [(ops.Literal("yes", "alphanumeric"),)]
+
+
+def test_stop_run_with_normal_or_error_status() -> None:
+    program = _snippet("""
+        IF N = 1 STOP RUN WITH ERROR STATUS END-IF
+        IF N = 2 STOP RUN NORMAL END-IF
+        IF N = 3 STOP RUN WITH NORMAL STATUS N END-IF
+        STOP RUN RETURNING 4.
+    """, "01 N PIC 9.")
+    stops = [s for s in walk(program.procedure.paragraphs[0].statements)
+             if isinstance(s, proc.StopRun)]
+    assert [(s.status, s.returning) for s in stops] == [
+        ("ERROR", None), ("NORMAL", None), ("NORMAL", _r("N")), ("", _n("4"))]
+
+
+def test_ampersand_joins_alphanumeric_literals() -> None:
+    program = _snippet("""
+        MOVE "AB" & 'C'
+            & "D" TO T.
+    """, "01 T PIC X(4).")
+    (move,) = program.procedure.paragraphs[0].statements
+    assert move == proc.Move(_a("ABCD"), (_r("T"),), False, 8)

@@ -149,7 +149,7 @@ def _stop(p: Parser, line: int) -> proc.StopRun:
     if p.c.accept("RETURNING", "GIVING"):
         returning = p.c.expr()
         return proc.StopRun(returning, line)
-    if p.c.at("WITH") and p.c.word(1) in ("NORMAL", "ERROR") \
+    if (p.c.at("WITH") and p.c.word(1) in ("NORMAL", "ERROR")) \
             or p.c.at("NORMAL", "ERROR"):
         p.c.accept("WITH")
         status = p.c.take().text
@@ -192,6 +192,29 @@ def _search(p: Parser, line: int) -> proc.Search:
     return proc.Search(table, all_, varying, at_end, tuple(whens), line)
 
 
+def _sort(p: Parser, line: int) -> proc.TableSort:
+    """SORT of a table (a file SORT, with USING / GIVING or procedures, is Malformed)."""
+    table = p.c.ref()
+    keys: list[tuple[bool, ops.Ref | None]] = []
+    while True:
+        p.c.accept("ON")
+        direction = p.c.accept("ASCENDING", "DESCENDING")
+        if direction is None:
+            break
+        p.c.accept("KEY")
+        p.c.accept("IS")
+        names = []
+        while p.at_operand() and not p.c.at("ON", "ASCENDING", "DESCENDING", "WITH",
+                                             "DUPLICATES", "COLLATING", "SEQUENCE",
+                                             "INPUT", "OUTPUT", "USING", "GIVING"):
+            names.append(p.c.ref())
+        ascending = direction == "ASCENDING"
+        keys += [(ascending, n) for n in names] or [(ascending, None)]
+    if not keys or not p.c.at_end_of_clause():
+        raise Malformed("SORT of a file, or without a KEY phrase")
+    return proc.TableSort(table, tuple(keys), line)
+
+
 def _continue(p: Parser, line: int) -> proc.Continue:
     return proc.Continue(line)
 
@@ -199,4 +222,5 @@ def _continue(p: Parser, line: int) -> proc.Continue:
 CONTROL_PARSERS = {
     "IF": _if, "EVALUATE": _evaluate, "PERFORM": _perform, "GO": _goto, "EXIT": _exit,
     "CONTINUE": _continue, "STOP": _stop, "GOBACK": _goback, "SET": _set, "SEARCH": _search,
+    "SORT": _sort,
 }

@@ -341,9 +341,7 @@ class Emitter(StringsMixin, TablesMixin, InitializeMixin):
                             f".copy_from_slice(&args[{i}]);")
         rc = self.fields.slots[self.fields.by_name[RETURN_CODE][0]]
         return ["{", f"let mut args: Vec<Vec<u8>> = vec![{', '.join(args)}];",
-                f"let callee = self.{ident}.get_or_insert_with(|| "
-                f"Box::new(super::{ident}::Program::new()));",
-                "let rc = callee.call(&mut args);", *back,
+                f"let rc = super::{ident}::call_instance(&mut args);", *back,
                 f"self.f[{self.fields.index[id(rc.item)]}].store(&mut self.mem, "
                 "Decimal::lit(&rc.to_string()), Round::Truncate, false);", "}"]
 

@@ -135,9 +135,23 @@ def _numeric_literal(arg: Expr) -> Literal | None:
     return None
 
 
+def _concatenate(em: Operands, e: FunctionCall) -> Result | None:
+    """CONCATENATE / CONCAT of alphanumeric literals and non-numeric items (the bytes
+    of each, one after the other)."""
+    def text(a: Expr) -> bool:
+        if isinstance(a, Literal):
+            return a.kind == "alphanumeric" and not a.all
+        return isinstance(a, Ref) and not em.is_numeric(a)
+
+    if not e.args or not all(text(a) for a in e.args):
+        return None
+    parts = ", ".join(f"&{em.bytes_of(a)}[..]" for a in e.args)
+    return "text", f"[{parts}].concat()"
+
+
 _HANDLERS: dict[str, Callable[[Operands, FunctionCall], Result | None]] = {
     "LENGTH": _length, "LENGTH-OF": _length, "ORD": _ord, "CHAR": _char,
     "NUMVAL": _numval, "NUMVAL-C": _numval, "TEST-NUMVAL": _numval,
     "TEST-NUMVAL-C": _numval, "TRIM": _trim, "MOD": _mod_rem, "REM": _mod_rem,
-    "MIN": _min_max, "MAX": _min_max,
+    "MIN": _min_max, "MAX": _min_max, "CONCATENATE": _concatenate, "CONCAT": _concatenate,
 }

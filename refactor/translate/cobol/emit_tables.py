@@ -112,6 +112,48 @@ class TablesMixin(OperandsMixin):
         return f"compare(&{self.value(a)}, &{self.value(b)})"
 
 
+    def s_TableSort(self, s: P.TableSort) -> list[str]:
+        """SORT of a one-level table: a stable sort of its occurrences (1 to the DEPENDING
+        ON value) on the keys, numeric keys by value, the others by their bytes."""
+        if s.table.subscripts or s.table.refmod is not None:
+            raise Unsupported(f"SORT of a subscripted table at line {s.line}")
+        k = self.fields.resolve(s.table)
+        slot = self.fields.slots[k]
+        table = slot.item
+        if table.occurs <= 1 or any(p.occurs > 1 for p in slot.parents) \
+                or any(d.occurs > 1 or d.depending_on for d in table.walk()[1:]):
+            raise Unsupported(f"SORT of {table.name}, not a one-level table (line {s.line})")
+        size = table.size
+        count = (f"({self.num(Ref(table.depending_on))}).to_i64().clamp(0, {table.occurs})"
+                 if table.depending_on else str(table.occurs))
+        compares = []
+        for ascending, key in s.keys:
+            kk = k if key is None else self.fields.resolve(key)
+            item = self.fields.slots[kk].item
+            inside = kk == k or any(id(d) == id(item) for d in table.walk()[1:])
+            if key is not None and (key.subscripts or key.refmod is not None or not inside):
+                raise Unsupported(f"SORT key {key.name} is not an item of {table.name} "
+                                  f"(line {s.line})")
+            a, b = (f"self.f[{kk}].occurs({x}, {size})" for x in ("a", "b"))
+            if item.category == "numeric" and not item.is_group:
+                cmp = f"{a}.get(&self.mem).cmp_value(&{b}.get(&self.mem))"
+            elif item.category in ("alphanumeric", "alphabetic") or item.is_group:
+                cmp = f"{a}.bytes(&self.mem).cmp({b}.bytes(&self.mem))"
+            else:
+                raise Unsupported(f"SORT key {item.name} of category {item.category} "
+                                  f"(line {s.line})")
+            compares.append(cmp if ascending else f"{cmp}.reverse()")
+        order = ".then_with(|| ".join(compares) + ")" * (len(compares) - 1)
+        t = f"self.f[{k}]"
+        return ["{", f"let n = {count};", "let mut order: Vec<i64> = (1..=n).collect();",
+                f"order.sort_by(|&a, &b| {order});",
+                f"let rows: Vec<Vec<u8>> = order.iter().map(|&i| {t}.occurs(i, {size})"
+                ".bytes(&self.mem).to_vec()).collect();",
+                "for (j, row) in rows.iter().enumerate() {",
+                f"{t}.occurs(j as i64 + 1, {size}).bytes_mut(&mut self.mem)"
+                ".copy_from_slice(row);", "}", "}"]
+
+
 def _bump(field: str) -> str:
     return (f"{{ let r = {field}.get(&self.mem).add(Decimal::int(1)); "
             f"{field}.store(&mut self.mem, r, Round::Truncate, false); }}")

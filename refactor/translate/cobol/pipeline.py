@@ -18,6 +18,7 @@ from refactor.translate.cobol.operands import Literal
 from refactor.translate.cobol.program import ParseProblem, Program, parse_program
 from refactor.translate.cobol.runtime import runtime_source
 from refactor.translate.cobol.rust_unit import Unsupported, emit_program
+from refactor.translate.cobol.statement_tree import walk
 from refactor.translate.unsafe_lines import count_unsafe_lines
 
 _NOT_IDENT = re.compile(r"[^a-z0-9_]")
@@ -150,7 +151,7 @@ def write_binaries(crate_dir: Path, binaries: dict[str, str]) -> bool:
 def _callees(program: Program) -> list[str]:
     found = []
     for paragraph in program.procedure.paragraphs:
-        for statement in P.walk(paragraph.statements):
+        for statement in walk(paragraph.statements):
             if isinstance(statement, P.Call) and isinstance(statement.program, Literal):
                 found.append(statement.program.value.upper())
     return found

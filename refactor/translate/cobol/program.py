@@ -28,8 +28,8 @@ from refactor.translate.cobol.procedure import (
     Sentence,
     Statement,
     Unsupported,
-    walk,
 )
+from refactor.translate.cobol.statement_tree import walk
 from refactor.translate.cobol.statements import Parser
 from refactor.translate.cobol.tokens import VERBS, Malformed, Token, tokenize
 

@@ -22,8 +22,10 @@ from refactor.translate.cobol.emit_data import (
     return_code_record,
     rust_str,
 )
-from refactor.translate.cobol.operands import Ref
+from refactor.translate.cobol.operands import Literal, Ref
+from refactor.translate.cobol.procedure import Call
 from refactor.translate.cobol.program import Program
+from refactor.translate.cobol.statement_tree import walk
 
 __all__ = ["Unsupported", "emit_program"]
 
@@ -47,6 +49,9 @@ def emit_program(program: Program, callees: Sequence[Program] = ()) -> str:
         raise Unsupported(f"GLOBAL or EXTERNAL item {shared} shared between programs")
     # (the sequential-file helper is in FILES_RS, formatted into the template below)
     idents = {u.name.upper(): f"prog_{i}" for i, u in enumerate(units)}
+    cycle = _call_cycle(units)
+    if cycle is not None:  # cobc has one instance per program: a cycle is recursion
+        raise Unsupported(f"recursive CALL of {cycle}")
     modules = [_module(u, idents[u.name.upper()], idents, main=(u is program))
                for u in units]
     return f"""//! {program.name}, translated from COBOL by refactor (rules backend, first cut).
@@ -109,6 +114,28 @@ fn main() {{
 """
 
 
+def _call_cycle(units: Sequence[Program]) -> str | None:
+    """A program that CALLs itself, directly or through others of `units`."""
+    names = {u.name.upper() for u in units}
+    calls = {u.name.upper(): {s.program.value.upper()
+                              for para in u.procedure.paragraphs
+                              for s in walk(para.statements)
+                              if isinstance(s, Call) and isinstance(s.program, Literal)
+                              and s.program.value.upper() in names}
+             for u in units}
+    for start in calls:
+        seen: set[str] = set()
+        todo = list(calls[start])
+        while todo:
+            name = todo.pop()
+            if name == start:
+                return start
+            if name not in seen:
+                seen.add(name)
+                todo.extend(calls.get(name, ()))
+    return None
+
+
 def _module(program: Program, ident: str, idents: dict[str, str], main: bool) -> str:
     """One program as `mod ident { pub struct Program ... }`."""
     if program.refused:
@@ -155,9 +182,6 @@ def _module(program: Program, ident: str, idents: dict[str, str], main: bool) ->
     rc = fields.by_name[RETURN_CODE][0]
     count = len(paragraphs)
     dispatch = "\n".join(f"            {i} => self.p{i}()," for i in range(count))
-    callee_fields = "".join(f"    {ident}: Option<Box<super::{ident}::Program>>,\n"
-                            for ident in em.called)
-    callee_init = "".join(f" {ident}: None," for ident in em.called)
     copy_in = "\n".join(
         f"        if let Some(a) = args.get({i}) {{ let n = a.len().min({size}); "
         f"self.mem[{off}..{off} + n].copy_from_slice(&a[..n]); }}"
@@ -174,7 +198,23 @@ pub struct Program {{
     mem: Vec<u8>,
     f: Vec<Field>,
     files: Vec<SeqFile>,
-{callee_fields}}}
+}}
+
+thread_local! {{
+    /// The run unit's one instance of this program, as in cobc (None before its first
+    /// CALL, and while it runs: a call cycle is refused at translation).
+    static INSTANCE: std::cell::RefCell<Option<Box<Program>>> =
+        const {{ std::cell::RefCell::new(None) }};
+}}
+
+/// CALL: run the run unit's instance (made on the first CALL) with `args`.
+pub fn call_instance(args: &mut [Vec<u8>]) -> i32 {{
+    let mut p = INSTANCE.with(|c| c.borrow_mut().take())
+        .unwrap_or_else(|| Box::new(Program::new()));
+    let code = p.call(args);
+    INSTANCE.with(|c| *c.borrow_mut() = Some(p));
+    code
+}}
 
 impl Program {{
     pub fn new() -> Program {{
@@ -182,7 +222,7 @@ impl Program {{
 {table}
         ];
         let files = vec![{opened}];
-        let mut p = Program {{ mem: vec![0; {fields.region}], f, files,{callee_init} }};
+        let mut p = Program {{ mem: vec![0; {fields.region}], f, files }};
         p.init();
         p
     }}
