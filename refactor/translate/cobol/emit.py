@@ -132,10 +132,7 @@ class Emitter(StringsMixin, TablesMixin, InitializeMixin):
             mode = "Truncate" if not t.rounded else ROUNDING.get(t.mode, "NearestAwayFromZero")
             out.append(f"{{ let r: Decimal = {result}; size_error |= {self.field(t.ref)}"
                        f".store(&mut self.mem, r, Round::{mode}, {check}); }}")
-        if size.on_error:
-            out += ["if size_error {", *self.block(size.on_error), "}"]
-        if size.not_on_error:
-            out += ["if !size_error {", *self.block(size.not_on_error), "}"]
+        out += self.phrases("size_error", size.on_error, size.not_on_error)
         return ["{", *out, "let _ = size_error;", "}"]
 
     def _sum(self, operands: tuple[object, ...]) -> str:
@@ -272,10 +269,7 @@ class Emitter(StringsMixin, TablesMixin, InitializeMixin):
         if s.into is not None:
             out.append(f"if !at_end {{ let v = {record}.raw(&self.mem); "
                        f"{self.field(s.into)}.move_value(&mut self.mem, &v); }}")
-        if s.at_end:
-            out += ["if at_end {", *self.block(s.at_end), "}"]
-        if s.not_at_end:
-            out += ["if !at_end {", *self.block(s.not_at_end), "}"]
+        out += self.phrases("at_end", s.at_end, s.not_at_end)
         return [*out, "}"]
 
     def s_Write(self, s: P.Write) -> list[str]:

@@ -24,6 +24,13 @@ class StringsMixin(OperandsMixin):
     def block(self, statements: tuple[object, ...] | list[object] | None) -> list[str]:
         raise NotImplementedError
 
+    def phrases(self, flag: str, on: tuple[object, ...] | list[object] | None,
+                not_on: tuple[object, ...] | list[object] | None) -> list[str]:
+        """The [ON] x / NOT [ON] x phrases (SIZE ERROR, OVERFLOW, AT END, ...) on the
+        Rust boolean `flag`."""
+        return ([f"if {flag} {{", *self.block(on), "}"] if on else []) + (
+            [f"if !{flag} {{", *self.block(not_on), "}"] if not_on else [])
+
     def s_String(self, s: P.String) -> list[str]:
         parts = []
         for n, src in enumerate(s.sources):
@@ -42,10 +49,7 @@ class StringsMixin(OperandsMixin):
         if pointer:
             out.append(f"{pointer}.store(&mut self.mem, Decimal::lit(&ptr.to_string()), "
                        "Round::Truncate, false);")
-        if s.on_overflow:
-            out += ["if overflow {", *self.block(s.on_overflow), "}"]
-        if s.not_on_overflow:
-            out += ["if !overflow {", *self.block(s.not_on_overflow), "}"]
+        out += self.phrases("overflow", s.on_overflow, s.not_on_overflow)
         return [*out, "let _ = overflow;", "}"]
 
     def s_Unstring(self, s: P.Unstring) -> list[str]:
@@ -77,10 +81,7 @@ class StringsMixin(OperandsMixin):
             f = self.field(s.tallying)
             out.append(f"{{ let r = {f}.get(&self.mem).add(Decimal::int(pieces.len() as i64));"
                        f" {f}.store(&mut self.mem, r, Round::Truncate, false); }}")
-        if s.on_overflow:
-            out += ["if overflow {", *self.block(s.on_overflow), "}"]
-        if s.not_on_overflow:
-            out += ["if !overflow {", *self.block(s.not_on_overflow), "}"]
+        out += self.phrases("overflow", s.on_overflow, s.not_on_overflow)
         return [*out, "let _ = overflow;", "}"]
 
     @staticmethod
