@@ -146,6 +146,10 @@ def _tested(target: Target, units: dict[int, tuple[str, str, str]],
     ran: set[str] = set()
     for w in target.workloads:
         exe = os.path.normpath(w.command[0])
+        if reference[w.name].timed_out:  # the original did not finish: it proves nothing
+            problems.append(f"{target.name}/{w.name}: the original ran out of time "
+                            f"({w.timeout:g} s); the workload is not used")
+            continue
         if exe in substitute:
             ran.add(exe)
         seen = programs.run_workload(w, variant, work / "run", LIMITS)

@@ -45,3 +45,40 @@ def test_plain_directory_is_built_and_run_with_empty_input(tmp_path: Path, cli) 
     assert evidence["ECHOER"]["workloads"] == ["bin/echoer (empty input)"]
     assert evidence["ECHOER"]["flags"] == ["-x", "-std=default"]
     assert evidence["ECHOER"]["cobc"].startswith("cobc (GnuCOBOL) 3.")
+
+
+def test_a_workload_the_original_does_not_finish_proves_nothing(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    root = write_tree(tmp_path / "spin", {
+        "src/spin.cob": b"""\
+       IDENTIFICATION DIVISION.
+       PROGRAM-ID. SPIN.
+       DATA DIVISION.
+       WORKING-STORAGE SECTION.
+       01 N PIC 9(4) VALUE 0.
+       PROCEDURE DIVISION.
+           PERFORM UNTIL N > 9999
+               ADD 1 TO N
+               IF N = 9999 MOVE 0 TO N END-IF
+           END-PERFORM
+           STOP RUN.
+""",
+        "spin.toml": """\
+        name = "spin"
+        language = "cobol"
+        source = "src"
+
+        [build]
+        commands = ["cobc -x -std=default -o spin spin.cob"]
+
+        [[workloads]]
+        name = "forever"
+        command = ["./spin"]
+        timeout = 2
+        """})
+    result = cli("run", root / "spin.toml", "--ledger", tmp_path / "out" / "l.db", timeout=600)
+    assert result.code == 0, result.stderr
+    assert "spin/forever: the original ran out of time (2 s); the workload is not used" in \
+        " ".join(result.stdout.split())
+    units = {u["name"]: u for u in json.loads(
+        (tmp_path / "out" / "report.json").read_text())["units"]}
+    assert not units["SPIN"]["secured"] and units["SPIN"]["level"] == "builds"
