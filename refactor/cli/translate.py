@@ -59,7 +59,8 @@ def translate(
 
 def render(name: str, s: TranslateSummary) -> None:
     units = s.translated + s.skipped + s.failed
-    table = Table(title=f"{name}: {s.files} files translated into {s.crate}",
+    c_files = f" ({s.files} C files)" if s.files else ""
+    table = Table(title=f"{name}: translated into {s.crate}{c_files}",
                   title_justify="left")
     table.add_column("units", justify="right")
     table.add_column("translated", justify="right")
