@@ -69,6 +69,17 @@ def verify_cobol(target: Target, units: dict[int, tuple[str, str, str]], crate_d
             work / "cobol-program", add, problems, keep_going=not target.build.commands)
 
 
+def variant_tree(build: Path, variant: Path, substitute: dict[str, Path]) -> None:
+    """A copy of the built tree with each executable OUT replaced by its Rust binary (the
+    other executables hard-linked: a replaced one is unlinked first, never written
+    through the link into the build)."""
+    programs.copy_tree(build, variant, link_executables=True)
+    for out, binary in substitute.items():
+        (variant / out).unlink(missing_ok=True)
+        shutil.copyfile(binary, variant / out)
+        (variant / out).chmod(0o755)
+
+
 def with_defaults(target: Target, units: dict[int, tuple[str, str, str]],
                   copybook_dirs: Sequence[str] = ()) -> Target:
     """`target` with what it does not say filled in: without build commands, each run unit
@@ -138,10 +149,7 @@ def _tested(target: Target, units: dict[int, tuple[str, str, str]],
     reference = {w.name: programs.run_workload(w, build, work / "run", LIMITS)
                  for w in target.workloads}
     variant = work / "variant"
-    programs.copy_tree(build, variant)
-    for out, binary in substitute.items():
-        shutil.copyfile(binary, variant / out)
-        (variant / out).chmod(0o755)
+    variant_tree(build, variant, substitute)
     failures: dict[str, str] = {}
     ran: set[str] = set()
     for w in target.workloads:

@@ -13,7 +13,6 @@ per translation. A disagreement goes back to the model as the first difference.
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import re
 import shutil
@@ -24,8 +23,12 @@ from pathlib import Path
 
 from refactor.ledger import Attempt, Ledger, UnitView
 from refactor.model.target import Target, Workload
-from refactor.translate.cobol.pipeline import CobolTranslation, bin_name
-from refactor.translate.cobol.runtime import runtime_source
+from refactor.translate.cobol.pipeline import (
+    RUNTIME_CRATE,
+    CobolTranslation,
+    bin_name,
+    write_binaries,
+)
 from refactor.translate.llm.backend import ModelConfig, ModelSummary, _run
 from refactor.translate.llm.checker import CTarget, ModuleFrame
 from refactor.translate.llm.context import UnitRef, build_context
@@ -34,7 +37,8 @@ from refactor.translate.llm.loop import Check, Outcome
 from refactor.translate.unsafe_lines import count_unsafe_lines
 from refactor.verify import programs, sandbox
 from refactor.verify.builds import cargo_env
-from refactor.verify.cobol import executables
+from refactor.verify.cobol import executables, variant_tree
+from refactor.verify.diagnostics import parse_cargo
 
 LIMITS = sandbox.Limits(seconds=300)
 RUNTIME_MODULE = "cobol_rt"
@@ -95,22 +99,22 @@ class Reference:
 
     def check(self, main_source: str, rust: str, work: Path) -> Check:
         unsafe = count_unsafe_lines(rust)
-        binary, errors = _build_binary(rust, work / "crate")
+        binary, errors = _build_binary(rust, work.parent / "crate")
         if binary is None:
             return Check(builds=False, errors=errors, unsafe_lines=unsafe)
         out = next((o for o, src in self.outputs.items() if src == main_source), None)
         runs = [w for w in self.target.workloads
                 if out is not None and os.path.normpath(w.command[0]) == out]
-        built = self._build()
-        if not runs or not built.ok:
+        if out is None or not runs or not self._build().ok:
             return Check(builds=True, agrees=None, unsafe_lines=unsafe)
         variant = work / "variant"
-        programs.copy_tree(self.work / "build", variant, link_executables=True)
-        (variant / out).unlink(missing_ok=True)  # type: ignore[operator]
-        shutil.copyfile(binary, variant / out)  # type: ignore[operator]
-        (variant / out).chmod(0o755)  # type: ignore[operator]
+        variant_tree(self.work / "build", variant, {out: binary})
+        judged = False
         for workload in runs:
             expected = self._reference(workload)
+            if expected.timed_out:  # the original did not finish: it proves nothing
+                continue
+            judged = True
             seen = programs.run_workload(workload, variant, work / "run", LIMITS)
             diff = seen.differences(expected)
             if diff:
@@ -120,7 +124,7 @@ class Reference:
                                                   "command": " ".join(workload.command),
                                                   "stdin": workload.stdin or "(none)"},
                                        "c": _shown(expected), "rust": _shown(seen)})
-        return Check(builds=True, agrees=True, unsafe_lines=unsafe)
+        return Check(builds=True, agrees=True if judged else None, unsafe_lines=unsafe)
 
 
 def _shown(observed: programs.Observation) -> dict[str, object]:
@@ -129,28 +133,23 @@ def _shown(observed: programs.Observation) -> dict[str, object]:
 
 
 def _build_binary(rust: str, crate: Path) -> tuple[Path | None, tuple[str, ...]]:
-    """`rust` as the main.rs of a one-binary crate with the runtime beside it."""
-    shutil.rmtree(crate, ignore_errors=True)
-    (crate / "src").mkdir(parents=True)
-    (crate / "Cargo.toml").write_text('[package]\nname = "candidate"\nversion = "0.0.0"\n'
-                                      'edition = "2021"\n\n[dependencies]\n', "utf-8")
-    (crate / "src" / "main.rs").write_text(rust, "utf-8")
-    for rel, source in runtime_source().items():
-        (crate / "src" / rel).parent.mkdir(parents=True, exist_ok=True)
-        (crate / "src" / rel).write_text(source, "utf-8")
+    """`rust` as the one binary of a crate laid out as `refactor translate` lays out a
+    target's (the runtime as its path dependency, compiled once for all the rounds of a
+    unit: `crate` is kept between them)."""
+    shutil.rmtree(crate / "src", ignore_errors=True)
+    crate.mkdir(parents=True, exist_ok=True)
+    (crate / "Cargo.toml").write_text(
+        '[package]\nname = "candidate"\nversion = "0.0.0"\nedition = "2021"\n\n'
+        f'[dependencies]\n{RUNTIME_CRATE} = {{ path = "{RUNTIME_CRATE}" }}\n\n[workspace]\n',
+        "utf-8")
+    write_binaries(crate, {"candidate": rust})
     done = sandbox.run(["cargo", "build", "--offline", "--message-format=json"], crate,
                        LIMITS, env=cargo_env(crate))
     binary = crate / "target" / "debug" / "candidate"
     if done.ok and binary.is_file():
         return binary, ()
-    errors = []
-    for line in done.stdout.decode("utf-8", "replace").splitlines():
-        try:
-            message = json.loads(line).get("message") or {}
-        except (json.JSONDecodeError, AttributeError):
-            continue
-        if message.get("level") == "error":
-            errors.append((message.get("rendered") or message.get("message", "")).strip())
+    errors = [d.rendered for d in parse_cargo(done.stdout, crate).diagnostics
+              if d.level == "error"]
     if not errors:
         errors = [f"cargo {done.describe()}: "
                   f"{done.stderr.decode('utf-8', 'replace').strip()[-600:]}"]
