@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from refactor.ledger import UnitView
+from refactor.ledger import Ledger, UnitView
 
 _SPEC = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 TOGETHER = frozenset({"type", "global", "macro", "copy"})
@@ -57,6 +57,27 @@ class _Sets:
                 self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def clusters(planned: dict[int, tuple[int, int]], units: Iterable[UnitView],
+             edges: Iterable[tuple[int, int, str]]) -> list[list[int]]:
+    """The planned units grouped into the clusters that must be verified together."""
+    views = {u.id: u for u in units if u.id in planned}
+    sets = _Sets(planned)
+    first: dict[object, int] = {}
+    for unit, (_, component) in planned.items():
+        sets.union(unit, first.setdefault(("component", component), unit))
+        view = views.get(unit)
+        if view is not None and view.language == "c":
+            sets.union(unit, first.setdefault(("file", view.path), unit))
+    for src, dst, kind in edges:
+        if kind in TOGETHER or (kind == "call" and src in views
+                                and views[src].language == "cobol"):
+            sets.union(src, dst)
+    grouped: dict[int, list[int]] = {}
+    for unit in planned:
+        grouped.setdefault(sets.find(unit), []).append(unit)
+    return list(grouped.values())
+
+
 def assign(planned: dict[int, tuple[int, int]], units: Iterable[UnitView],
            edges: Iterable[tuple[int, int, str]], count: int,
            load: list[int] | None = None) -> dict[int, int]:
@@ -67,21 +88,7 @@ def assign(planned: dict[int, tuple[int, int]], units: Iterable[UnitView],
     views = {u.id: u for u in units if u.id in planned}
     loc = {i: u.loc for i, u in views.items()}
     keys = {i: u.uid for i, u in views.items()}
-    languages = {i: u.language for i, u in views.items()}
-    sets = _Sets(planned)
-    first: dict[object, int] = {}
-    for unit, (_, component) in planned.items():
-        sets.union(unit, first.setdefault(("component", component), unit))
-        view = views.get(unit)
-        if view is not None and view.language == "c":
-            sets.union(unit, first.setdefault(("file", view.path), unit))
-    for src, dst, kind in edges:
-        if kind in TOGETHER or (kind == "call" and languages.get(src) == "cobol"):
-            sets.union(src, dst)
-    clusters: dict[int, list[int]] = {}
-    for unit in planned:
-        clusters.setdefault(sets.find(unit), []).append(unit)
-    ordered = sorted(clusters.values(), key=lambda members: (
+    ordered = sorted(clusters(planned, views.values(), edges), key=lambda members: (
         -sum(loc.get(u, 0) for u in members), min(keys.get(u, "") for u in members)))
     load = load if load is not None else [0] * count
     out: dict[int, int] = {}
@@ -90,3 +97,36 @@ def assign(planned: dict[int, tuple[int, int]], units: Iterable[UnitView],
         load[shard] += sum(loc.get(u, 0) for u in members)
         out.update((u, shard + 1) for u in members)
     return out
+
+
+def choose_units(ledger: Ledger, target_id: int, shard: Shard | None, max_units: int | None,
+                 load: list[int] | None = None) -> tuple[set[int] | None, list[str]]:
+    """The planned units this run translates (None: all) and what to tell the user:
+    `shard`'s share, then at most `max_units` of them in plan order."""
+    if shard is None and max_units is None:
+        return None, []
+    planned = ledger.planned(target_id)
+    units = ledger.units(target_id)
+    chosen = set(planned)
+    notes = []
+    if shard is not None:
+        split = assign(planned, units, ledger.edges(target_id), shard.count, load)
+        chosen = {uid for uid, s in split.items() if s == shard.index}
+        notes.append(f"shard {shard}: {len(chosen)} of {len(planned)} planned units")
+    if max_units is not None:
+        # whole clusters in plan order (a copybook alone translates nothing), each taken
+        # when it fits in what is left; if none fits, the first, so a run always progresses
+        keys = {u.id: (planned[u.id][0], u.uid) for u in units if u.id in chosen}
+        groups = sorted(clusters({u: planned[u] for u in chosen}, units,
+                                 ledger.edges(target_id)),
+                        key=lambda members: min(keys[u] for u in members))
+        taken: set[int] = set()
+        for members in groups:
+            if len(taken) + len(members) <= max_units:
+                taken.update(members)
+        if not taken and groups:
+            taken = set(groups[0])
+        notes.append(f"--max-units {max_units}: {len(taken)} of {len(chosen)} units this "
+                     "run (whole clusters that verify together)")
+        chosen = taken
+    return chosen, notes

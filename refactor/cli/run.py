@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from refactor.ci.shard import Shard, assign
+from refactor.ci.shard import Shard, choose_units
 from refactor.cli import _llm
 from refactor.cli import translate as translate_cmd
 from refactor.cli import verify as verify_cmd
@@ -44,21 +44,9 @@ def run_pipeline(led: Ledger, ref: TargetRef, backend: str, config: ModelConfig 
                   f"{totals.get('files', 0)} files scanned", highlight=False)
     tid = scanned.target_id
     plan_target(led, tid)
-    only = None
-    if shard is not None:
-        planned = led.planned(tid)
-        split = assign(planned, led.units(tid), led.edges(tid), shard.count, shard_load)
-        only = {uid for uid, s in split.items() if s == shard.index}
-        console.print(f"{ref.name}: shard {shard}: {len(only)} of {len(planned)} planned "
-                      "units", highlight=False)
-    if max_units is not None:
-        planned = led.planned(tid)
-        uids = {u.id: u.uid for u in led.units(tid)}
-        order = sorted((uid for uid in planned if only is None or uid in only),
-                       key=lambda uid: (planned[uid][0], uids.get(uid, "")))
-        only = set(order[:max_units])
-        console.print(f"{ref.name}: --max-units {max_units}: {len(only)} of {len(order)} "
-                      "units this run", highlight=False)
+    only, notes = choose_units(led, tid, shard, max_units, shard_load)
+    for note in notes:
+        console.print(f"{ref.name}: {note}", highlight=False)
     crate = default_crate(led, ref.name)
     with console.status(f"translating {ref.name}"):
         translated = translate_target(led, tid, ref.name, ref.root, crate,

@@ -144,3 +144,14 @@ def test_three_shards_merge_to_the_unsharded_report(full: dict[str, Any], tmp_pa
     assert joined.code == 0, joined.stderr
     assert json.loads((tmp_path / "report" / "report.json").read_text())["totals"] == \
         full["report"]["totals"]
+
+
+def test_max_units_takes_whole_clusters_in_plan_order(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    workspace = _workspace(tmp_path / "ws")
+    result = _ci(cli, workspace, "targets/payroll.toml", "--max-units", "2")
+    assert result.code == 0, result.stderr
+    assert "payroll: --max-units 2: 2 of 6 units this run" in " ".join(result.stdout.split())
+    report = json.loads((workspace / ".refactor" / "ci" / "report.json").read_text())
+    worked = {u["name"]: u["secured"] for u in report["units"] if u["state"] != "pending"}
+    # PAYRUN, TAXCALC and their copybooks are a cluster of 4: LEDGER and TXNREC fit
+    assert worked == {"LEDGER": True, "TXNREC": True}
