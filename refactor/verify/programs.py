@@ -77,13 +77,14 @@ def copy_tree(src: Path, dst: Path, link_executables: bool = False) -> None:
     """
     if dst.exists():
         shutil.rmtree(dst)
-    inside = dst.resolve()
+    target = dst.resolve()
+    nested = target.is_relative_to(src.resolve())  # else no entry can be `dst`: no lookups
 
     def ignore(directory: str, names: list[str]) -> set[str]:
         skipped = set(_IGNORED(directory, names))
-        for name in names:
+        for name in names if nested else ():
             path = Path(directory, name).resolve()
-            if path == inside or path in inside.parents:
+            if path == target or path in target.parents:
                 skipped.add(name)
         return skipped
 
