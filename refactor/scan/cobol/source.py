@@ -158,9 +158,9 @@ def normalize(text: str, copybooks: Copybooks | None = None,
             continue
         copied = _expand(lines, number - 1, free, copybooks, _depth)
         if copied is not None:
-            text, skip_to = copied
-            out.extend(text)
-            line_map.extend([number] * len(text))
+            book, skip_to = copied
+            out.extend(book)
+            line_map.extend([number] * len(book))
             continue
         if free:
             stripped = line.strip()

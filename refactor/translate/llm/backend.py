@@ -61,6 +61,27 @@ class ModelSummary:
     stopped: str | None = None
     reasons: dict[str, int] = field(default_factory=dict)
 
+    def settle(self, outcome: Outcome, has_draft: bool) -> bool:
+        """Count one unit's loop: True when the model's answer takes the unit (it
+        verified, or there is no draft and it builds), False when the draft stays or
+        nothing is usable."""
+        self.tokens_in += outcome.tokens_in
+        self.tokens_out += outcome.tokens_out
+        self.cost += outcome.cost
+        winner = outcome.winner
+        if winner is not None and (winner.check.verified or not has_draft):
+            if winner.check.verified:
+                self.verified += 1
+            else:
+                self.filled += 1
+            return True
+        self.reasons[outcome.why[:80]] = self.reasons.get(outcome.why[:80], 0) + 1
+        if has_draft:
+            self.kept_draft += 1
+        else:
+            self.failed += 1
+        return False
+
     def plus(self, other: ModelSummary) -> ModelSummary:
         """Both passes' figures (C functions and COBOL run units) together."""
         counts = {name: getattr(self, name) + getattr(other, name) for name in (
@@ -175,32 +196,31 @@ def _source(root: Path, unit: UnitView) -> str:
 def _settle(job: Job, outcome: Outcome, draft: Attempt, code: dict[str, str], backend: str,
             summary: ModelSummary) -> list[Attempt]:
     """The attempts one unit's loop leaves, and its module updated if the model won."""
-    summary.tokens_in += outcome.tokens_in
-    summary.tokens_out += outcome.tokens_out
-    summary.cost += outcome.cost
     winner = outcome.winner
-    cost = {"tokens_in": outcome.tokens_in, "tokens_out": outcome.tokens_out,
-            "cost": outcome.cost,
-            "prompt_version": winner.version if winner else outcome.version}
+    cost = attempt_cost(outcome)
     has_draft = draft.status == "translated"
-    if winner is not None and (winner.check.verified or not has_draft):
+    if summary.settle(outcome, has_draft) and winner is not None:
         module = job.frame.module
         text, _, _ = job.frame.with_candidate(winner.rust)
         code[module] = text
-        if winner.check.verified:
-            summary.verified += 1
-        else:
-            summary.filled += 1
         return [Attempt(job.unit_id, backend, "translated", draft.src_hash, module,
-                        job.frame.fit(winner.rust), None if winner.check.verified else
-                        f"builds, not verified: {outcome.why}",
+                        job.frame.fit(winner.rust), not_verified(outcome),
                         count_unsafe_lines(winner.rust), **cost)]  # type: ignore[arg-type]
-    reason = f"the model's answer did not verify: {outcome.why}"
-    summary.reasons[outcome.why[:80]] = summary.reasons.get(outcome.why[:80], 0) + 1
     tried = Attempt(job.unit_id, backend, "failed", draft.src_hash, job.frame.module, "",
-                    reason, 0, **cost)  # type: ignore[arg-type]
-    if has_draft:
-        summary.kept_draft += 1
-        return [tried, draft]  # the draft again: the newest attempt is what the crate holds
-    summary.failed += 1
-    return [tried]
+                    f"the model's answer did not verify: {outcome.why}", 0,
+                    **cost)  # type: ignore[arg-type]
+    return [tried, draft] if has_draft else [tried]  # the draft again: what the crate holds
+
+
+def attempt_cost(outcome: Outcome) -> dict[str, object]:
+    """The tokens, money and prompt version an attempt of this loop records."""
+    winner = outcome.winner
+    return {"tokens_in": outcome.tokens_in, "tokens_out": outcome.tokens_out,
+            "cost": outcome.cost,
+            "prompt_version": winner.version if winner else outcome.version}
+
+
+def not_verified(outcome: Outcome) -> str | None:
+    """The reason a winning answer records: None when it verified."""
+    verified = outcome.winner is not None and outcome.winner.check.verified
+    return None if verified else f"builds, not verified: {outcome.why}"

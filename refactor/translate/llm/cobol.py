@@ -29,7 +29,13 @@ from refactor.translate.cobol.pipeline import (
     bin_name,
     write_binaries,
 )
-from refactor.translate.llm.backend import ModelConfig, ModelSummary, _run
+from refactor.translate.llm.backend import (
+    ModelConfig,
+    ModelSummary,
+    _run,
+    attempt_cost,
+    not_verified,
+)
 from refactor.translate.llm.checker import CTarget, ModuleFrame
 from refactor.translate.llm.context import UnitRef, build_context
 from refactor.translate.llm.driver import Job
@@ -236,35 +242,20 @@ def _settle(unit: _Unit, outcome: Outcome, by_name: dict[str, UnitView],
             summary: ModelSummary) -> list[Attempt]:
     """The attempts one run unit's loop leaves (the model's costs on its main program),
     and its binary replaced when the model's answer won."""
-    summary.tokens_in += outcome.tokens_in
-    summary.tokens_out += outcome.tokens_out
-    summary.cost += outcome.cost
     winner = outcome.winner
     ids = [by_name[m].id for m in unit.members if m in by_name]
-    cost = {"tokens_in": outcome.tokens_in, "tokens_out": outcome.tokens_out,
-            "cost": outcome.cost, "prompt_version": winner.version if winner
-            else outcome.version}
-    free = {"tokens_in": 0, "tokens_out": 0, "cost": 0.0,
-            "prompt_version": cost["prompt_version"]}
+    cost = attempt_cost(outcome)
+    free = {**cost, "tokens_in": 0, "tokens_out": 0, "cost": 0.0}
     name = bin_name(unit.main)
-    if winner is not None and (winner.check.verified or unit.draft is None):
+    if summary.settle(outcome, unit.draft is not None) and winner is not None:
         done.binaries[name] = winner.rust
         done.members[name] = unit.members
-        if winner.check.verified:
-            summary.verified += 1
-        else:
-            summary.filled += 1
-        why = None if winner.check.verified else f"builds, not verified: {outcome.why}"
         return [Attempt(uid, backend, "translated", latest[uid].src_hash, f"bin:{name}",
-                        winner.rust, why, count_unsafe_lines(winner.rust),
+                        winner.rust, not_verified(outcome), count_unsafe_lines(winner.rust),
                         **(cost if uid == unit.job.unit_id else free))  # type: ignore[arg-type]
                 for uid in ids]
-    summary.reasons[outcome.why[:80]] = summary.reasons.get(outcome.why[:80], 0) + 1
     tried = Attempt(unit.job.unit_id, backend, "failed", latest[unit.job.unit_id].src_hash,
                     f"bin:{name}", "", f"the model's answer did not verify: {outcome.why}",
                     0, **cost)  # type: ignore[arg-type]
-    if unit.draft is not None:
-        summary.kept_draft += 1
-        return [tried, *(latest[uid] for uid in ids)]  # the drafts stay the newest
-    summary.failed += 1
-    return [tried]
+    # the drafts again, so the newest attempt is what the crate holds
+    return [tried, *(latest[uid] for uid in ids)] if unit.draft is not None else [tried]
