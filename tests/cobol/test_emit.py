@@ -18,7 +18,7 @@ from refactor.translate.cobol.rust_unit import Unsupported, emit_program
 CORPUS = Path(__file__).parent / "corpus"
 PROGRAMS = tomllib.loads((CORPUS / "MANIFEST.toml").read_text())["programs"]
 # The ratchet: programs translated and agreeing with GnuCOBOL (raise it, never lower it).
-AT_LEAST = 82
+AT_LEAST = 83
 
 pytestmark = pytest.mark.skipif(shutil.which("rustc") is None, reason="needs rustc")
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from refactor.translate.cobol.data import Item, build_records, parse_entry
-from refactor.translate.cobol.operands import Ref
+from refactor.translate.cobol.operands import Literal, Ref
 
 PADDING = 16  # cobc aligns each record on 16 bytes
 
@@ -123,6 +123,11 @@ def rust_bytes(text: str) -> str:
 def hex_bytes(digits: str) -> str:
     """A Rust byte-string literal of the hexadecimal literal `digits` (X"41")."""
     return 'b"' + "".join(f"\\x{b:02x}" for b in bytes.fromhex(digits)) + '"'
+
+
+def literal_bytes(literal: Literal) -> str:
+    """A Rust byte-string literal of a COBOL literal's bytes (X"41" is the byte 0x41)."""
+    return hex_bytes(literal.value) if literal.kind == "hex" else rust_bytes(literal.value)
 
 
 

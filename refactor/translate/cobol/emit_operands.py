@@ -11,6 +11,7 @@ from refactor.translate.cobol.emit_data import (
     FieldTable,
     Unsupported,
     hex_bytes,
+    literal_bytes,
     rust_bytes,
     rust_str,
     values88,
@@ -122,7 +123,7 @@ class OperandsMixin:
         """A Rust `Value` expression (a MOVE sender or comparison operand)."""
         if isinstance(e, Literal):
             if e.all:
-                unit = hex_bytes(e.value) if e.kind == "hex" else rust_bytes(e.value)
+                unit = literal_bytes(e)
                 return f"Value::Fig(Fig::All({unit}.to_vec()))"
             if e.kind == "numeric":
                 return f"Value::num_lit({rust_str(e.value)})"
@@ -253,7 +254,7 @@ class OperandsMixin:
             if kind == "text":
                 return code
         if isinstance(e, Literal):  # ALL "x": one "x" (INSPECT repeats it as needed)
-            return f"{rust_bytes(e.value)}.to_vec()"
+            return f"{literal_bytes(e)}.to_vec()"
         if isinstance(e, Figurative) and e.name in FIGURATIVE:
             return f"Fig::{FIGURATIVE[e.name]}.repeat(1)"
         if isinstance(e, Ref):
