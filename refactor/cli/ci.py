@@ -22,15 +22,15 @@ from refactor.cli import _llm
 from refactor.cli._common import (
     abort,
     console,
-    existing_ledger,
     open_ledger,
     resolve_target,
     shard_ledgers,
     target_model,
 )
+from refactor.cli.report import merged_data
 from refactor.cli.run import run_pipeline
-from refactor.report import dashboard_data, render_summary, write_report_json
-from refactor.report.html import render_html
+from refactor.report import dashboard_data
+from refactor.report.write import write_reports
 
 DEFAULT_DIR = Path(".refactor") / "ci"
 
@@ -79,12 +79,7 @@ def ci(
     out.mkdir(parents=True, exist_ok=True)
     if merge:
         paths = shard_ledgers(merge)
-        ledgers = [existing_ledger(p) for p in paths]
-        try:
-            data = dashboard_data(ledgers)
-        finally:
-            for led in ledgers:
-                led.close()
+        data = merged_data(paths)
         console.print(f"merged {len(paths)} ledgers", highlight=False)
     else:
         name = f"ledger-{part.index}-of-{part.count}.db" if part else "ledger.db"
@@ -96,11 +91,7 @@ def ci(
                                            concurrency, no_cache, max_tokens, max_cost)
                 run_pipeline(led, ref, backend, config, fuzz_examples, part, max_units, load)
             data = dashboard_data([led])
-    reports = report_dir or out
-    report_path = write_report_json(reports, data)
-    markdown = render_summary(data)
-    (reports / "summary.md").write_text(markdown, "utf-8")
-    (reports / "index.html").write_text(render_html(data), "utf-8")
+    report_path, markdown = write_reports(report_dir or out, data)
     ratchet = _ratchet(data, baseline, part)
     lost = ratchet.lost if ratchet else []
     notes = github.annotations(data, lost, actions.workspace if actions else Path.cwd())

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from refactor.cli._common import abort, console, existing_ledger, shard_ledgers
-from refactor.report import dashboard_data, render_summary, write_report_json
-from refactor.report.html import render_html
+from refactor.report import dashboard_data
+from refactor.report.write import FILES, write_reports
 
 
 def report(
@@ -27,19 +27,21 @@ def report(
     paths = [*(ledger or []), *(shard_ledgers(merge) if merge else [])]
     if not paths:
         abort("give --ledger FILE (repeatable) or --merge DIR with the shards' ledgers")
-    ledgers = [existing_ledger(path) for path in paths]
-    try:
-        with console.status("reading the ledgers"):
-            data = dashboard_data(ledgers)
-    finally:
-        for led in ledgers:
-            led.close()
-    write_report_json(out, data)
-    (out / "summary.md").write_text(render_summary(data), "utf-8")
-    (out / "index.html").write_text(render_html(data), "utf-8")
-    written = ["report.json", "summary.md", "index.html"]
+    data = merged_data(paths)
+    write_reports(out, data)
     t = data["totals"]
     console.print(f"{t['loc_secured']:,} of {t['loc']:,} code lines secured "
                   f"({t['units_secured']:,} of {t['units']:,} units) in "
                   f"{len(data['targets'])} targets; goal {data['goal_loc']:,}", highlight=False)
-    console.print(f"wrote {', '.join(str(out / name) for name in written)}", highlight=False)
+    console.print(f"wrote {', '.join(str(out / name) for name in FILES)}", highlight=False)
+
+
+def merged_data(paths: list[Path]) -> dict[str, Any]:
+    """The dashboard data of one or more ledgers (repositories, CI shards) as one view."""
+    ledgers = [existing_ledger(path) for path in paths]
+    try:
+        with console.status("reading the ledgers"):
+            return dashboard_data(ledgers)
+    finally:
+        for led in ledgers:
+            led.close()
