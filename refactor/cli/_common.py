@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
 from refactor.ledger import Ledger, LedgerError
@@ -133,5 +134,6 @@ def shard_ledgers(paths: list[Path]) -> list[Path]:
 
 
 def exit_with(message: str, code: int = 1) -> NoReturn:
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False,
+                      soft_wrap=True)
     sys.exit(code)

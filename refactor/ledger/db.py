@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Version N is reached from N-1 by migrations/<N, three digits>_*.sql; schema.sql is version 1.
 APPLICATION_ID = 0x52464354  # "RFCT": marks a SQLite file as a refactor ledger
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from refactor.ledger import attempts, llm_cache, shard, verdicts, views
+from refactor.ledger import attempts, llm_cache, shard, verdicts, views, work
 from refactor.ledger.db import LedgerError, connect, now
 from refactor.ledger.lock import WriterLock
 from refactor.model import Skip
@@ -369,3 +369,38 @@ class Ledger:
         """Every unit's current source hash."""
         return dict(self.conn.execute("SELECT id, src_hash FROM units WHERE target_id = ?",
                                       (target_id,)))
+
+    # resumable runs (refactor/execute) ---------------------------------------------------
+    def snapshot(self, path: Path) -> None:
+        """A consistent copy of the ledger at `path`, for workers to work against."""
+        work.snapshot(self.conn, path)
+
+    def work_rows(self, translate_run: int, verify_run: int | None, units: dict[int, str],
+                  answers_before: set[str]) -> work.WorkRows:
+        """What two runs of this (snapshot) ledger produced for `units`."""
+        return work.read(self.conn, translate_run, verify_run, units, answers_before)
+
+    def answer_keys(self) -> set[str]:
+        return work.answer_keys(self.conn)
+
+    def store_work(self, translate_run: int, verify_run: int, config: str,
+                   rows: work.WorkRows) -> None:
+        """A worker's results, all or none (one transaction), its units then finished."""
+        with self.transaction() as c:
+            work.store(c, translate_run, verify_run, config, rows)
+
+    def finished_units(self, target_id: int, config: str) -> set[int]:
+        return work.finished(self.conn, target_id, config)
+
+    def forget_finished(self, target_id: int) -> None:
+        with self.transaction() as c:
+            work.forget(c, target_id)
+
+    def interrupt_runs(self) -> int:
+        """Mark runs left `running` by a killed process `interrupted` (writers only)."""
+        with self.transaction() as c:
+            return work.interrupt_runs(c)
+
+    def outcomes(self, target_id: int) -> list[tuple[object, ...]]:
+        """Every unit's results, comparable between runs (ledger/work.py)."""
+        return work.outcomes(self.conn, target_id)

@@ -37,24 +37,29 @@ class UnitLevel(NamedTuple):
 def record(conn: sqlite3.Connection, run_id: int, verdicts: Iterable[Verdict],
            levels: Iterable[UnitLevel]) -> None:
     """Store a verification run's verdicts and the levels they give, in one transaction."""
-    stamp = now()
     conn.execute("BEGIN IMMEDIATE")
     try:
-        conn.executemany(
-            "INSERT INTO verdicts(unit_id, attempt_id, run_id, level, status, detail, "
-            "evidence, isolation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ((v.unit_id, v.attempt_id, run_id, v.level, v.status, v.detail,
-              json.dumps(v.evidence) if v.evidence is not None else None, v.isolation, stamp)
-             for v in verdicts))
-        conn.executemany(
-            "INSERT OR REPLACE INTO unit_levels(unit_id, attempt_id, run_id, level, secured, "
-            "unsafe_lines, backend, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ((u.unit_id, u.attempt_id, run_id, u.level, int(u.secured), u.unsafe_lines,
-              u.backend, u.reason, stamp) for u in levels))
+        insert(conn, run_id, verdicts, levels, now())
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def insert(conn: sqlite3.Connection, run_id: int, verdicts: Iterable[Verdict],
+           levels: Iterable[UnitLevel], stamp: str) -> None:
+    """The rows of `record`, inside the caller's transaction."""
+    conn.executemany(
+        "INSERT INTO verdicts(unit_id, attempt_id, run_id, level, status, detail, "
+        "evidence, isolation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((v.unit_id, v.attempt_id, run_id, v.level, v.status, v.detail,
+          json.dumps(v.evidence) if v.evidence is not None else None, v.isolation, stamp)
+         for v in verdicts))
+    conn.executemany(
+        "INSERT OR REPLACE INTO unit_levels(unit_id, attempt_id, run_id, level, secured, "
+        "unsafe_lines, backend, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((u.unit_id, u.attempt_id, run_id, u.level, int(u.secured), u.unsafe_lines,
+          u.backend, u.reason, stamp) for u in levels))
 
 
 def levels(conn: sqlite3.Connection, target_id: int) -> dict[int, UnitLevel]:

@@ -55,7 +55,10 @@ def measured_rates(ledger: Ledger) -> Rates:
     """The ledger's measured rates over all its targets."""
     parts: dict[str, tuple[float, int, int]] = {}
     for command in ("translate", "verify"):
-        runs = [(seconds, int(stats.get("loc_total", 0) or 0))
+        # `refactor run` stores each stage's share of its wall time (the stages ran
+        # interleaved in work items) and the lines it processed (refactor/execute)
+        runs = [(float(stats.get("wall_share_seconds", seconds)),  # type: ignore[arg-type]
+                 int(stats.get("loc_processed", stats.get("loc_total", 0)) or 0))
                 for _, seconds, stats in ledger.run_durations(command)]
         runs = [(s, loc) for s, loc in runs if loc > 0]
         parts[command] = (sum(s for s, _ in runs), sum(loc for _, loc in runs), len(runs))

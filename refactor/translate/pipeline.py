@@ -77,16 +77,19 @@ def translate_target(
     if backend != "rules" and model is None:
         raise ValueError(f"the {backend} backend needs a model (--model)")
     planned = ledger.planned(target_id)
+    c_units = [u for u in ledger.units(target_id)
+               if u.language == "c" and u.kind in TRANSLATABLE_KINDS and u.id in planned]
+    # module names from every planned file: a share of the units (`only`) names its
+    # modules as the whole target does, so the shares' modules make one crate
+    modules = module_names({u.path for u in c_units})
     if only is not None:
         planned = {uid: p for uid, p in planned.items() if uid in only}
-    units = [u for u in ledger.units(target_id)
-             if u.language == "c" and u.kind in TRANSLATABLE_KINDS and u.id in planned]
+    units = [u for u in c_units if u.id in planned]
     by_file: dict[str, list[UnitView]] = {}
     for unit in units:
         by_file.setdefault(unit.path, []).append(unit)
     order = sorted(by_file, key=lambda p: (min(planned[u.id][0] for u in by_file[p]), p))
     hashes = ledger.unit_hashes(target_id)
-    modules = module_names(order)
     run_id = ledger.begin_run(target_id, "translate", None)
     summary = TranslateSummary(run_id, crate_dir)
     database = compdb.load(root)
@@ -123,9 +126,9 @@ def translate_target(
                          if model is not None and backend != "rules" else None, progress)
         write_crate(crate_dir, target, code, [runtime] if runtime else [])
     except BaseException:
-        ledger.finish_run(run_id, "failed", _stats(summary))
+        ledger.finish_run(run_id, "failed", run_stats(summary))
         raise
-    ledger.finish_run(run_id, "ok", _stats(summary))
+    ledger.finish_run(run_id, "ok", run_stats(summary))
     return summary
 
 
@@ -251,7 +254,7 @@ def _count_reason(summary: TranslateSummary, reason: str) -> None:
     summary.reasons[key] = summary.reasons.get(key, 0) + 1
 
 
-def _stats(summary: TranslateSummary) -> dict[str, object]:
+def run_stats(summary: TranslateSummary) -> dict[str, object]:
     return {"files": summary.files, "translated": summary.translated,
             "skipped": summary.skipped, "failed": summary.failed,
             "unsafe_lines": summary.unsafe_lines, "loc_translated": summary.loc_translated,

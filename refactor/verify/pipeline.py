@@ -18,7 +18,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,12 +80,15 @@ def verify_target(ledger: Ledger, target_id: int, target: Target, crate_dir: Pat
                   work: Path, include_dirs: Sequence[Path] = (),
                   defines: Sequence[str] = (), *, fuzz_examples: int = 100,
                   stages: Sequence[str] = STAGES,
-                  progress: Callable[[str], None] | None = None) -> VerifySummary:
-    """Verify the target's current translations; every result goes to the ledger."""
+                  progress: Callable[[str], None] | None = None,
+                  only: Collection[int] | None = None) -> VerifySummary:
+    """Verify the target's current translations; every result goes to the ledger.
+    `only`: the units to verify (a worker's share, refactor/execute); all if None."""
     units = {u.id: u for u in ledger.units(target_id)}
     hashes = ledger.unit_hashes(target_id)
     attempts = {uid: a for uid, a in ledger.latest_attempts(target_id).items()
-                if uid in units and a.status == "translated" and a.src_hash == hashes[uid]}
+                if uid in units and a.status == "translated" and a.src_hash == hashes[uid]
+                and (only is None or uid in only)}
     ctx = _Context(ledger, target_id, target, units, attempts, work)
     run_id = ledger.begin_run(target_id, "verify", None)
     summary = VerifySummary(run_id)

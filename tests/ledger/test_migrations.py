@@ -40,7 +40,7 @@ def test_version_one_ledger_gains_attempts_and_keeps_units(tmp_path: Path) -> No
     path = tmp_path / "old.db"
     _version_one(path)
     with Ledger(path) as led:
-        assert led.meta("schema_version") == str(SCHEMA_VERSION) == "4"
+        assert led.meta("schema_version") == str(SCHEMA_VERSION) == "5"
         assert [u.name for u in led.units(1)] == ["f"]
         run = led.begin_run(1, "translate", None)
         led.record_attempts(run, [Attempt(7, "rules", "translated", "h", "a", "fn f() {}",

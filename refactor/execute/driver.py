@@ -1,0 +1,298 @@
+"""`refactor run`'s translate and verify, as work items on an executor, resumable.
+
+The planned units are grouped into the clusters that verify together (refactor/ci/
+shard.py); clusters with a unit not yet finished under this run's configuration are dealt
+into work items of about `item_lines` lines (at least one per executor slot), and the items
+run on the executor (executors.py) against a snapshot of the ledger. As each item
+finishes, its crate modules are written into the target's crate and then its rows are
+stored in one transaction that also marks its units finished: a run killed at any moment
+has every finished item in the ledger and nothing half-stored, and the next run redoes
+only the rest. A stop request (SIGINT) lets the running items finish and stores them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import shutil
+import time
+from collections import Counter
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import refactor
+from refactor.ci.shard import clusters
+from refactor.execute.executors import Executor
+from refactor.execute.item import ItemResult, WorkItem
+from refactor.ledger import Ledger, UnitView
+from refactor.translate.crate import write_crate
+from refactor.translate.pipeline import TRANSLATABLE_KINDS, TranslateSummary, run_stats
+from refactor.verify.pipeline import VerifySummary
+
+if TYPE_CHECKING:
+    from refactor.model.target import Target
+    from refactor.translate.llm.backend import ModelConfig
+
+ITEM_LINES = 2000  # a work item's size: large enough that its fixed costs (a cargo
+# build, the C harness, the COBOL runtime) stay small beside its units' own work
+
+
+@dataclass
+class Job:
+    """One target's work, as `refactor run` was asked for it."""
+
+    target_id: int
+    name: str
+    root: Path
+    include_dirs: tuple[Path, ...]
+    defines: tuple[str, ...]
+    target: Target
+    backend: str
+    model: ModelConfig | None
+    fuzz_examples: int
+    crate: Path
+    work: Path  # the items' directories go under it
+    only: Collection[int] | None = None  # a CI shard's or --max-units' units
+    redo: bool = False
+    item_lines: int = ITEM_LINES
+
+
+@dataclass
+class Outcome:
+    translated: TranslateSummary
+    verified: VerifySummary
+    items: int = 0
+    failed_items: list[str] = field(default_factory=list)
+    finished_before: int = 0  # units finished by earlier runs, not redone
+    units: int = 0  # units done by this run
+    stopped: bool = False  # a stop request ended the run before every item ran
+    left: int = 0  # units still unfinished
+    executor: str = ""
+    slots: int = 0
+    busy: dict[str, float] = field(default_factory=dict)  # stage -> seconds in workers
+    wall: float = 0.0
+
+
+def config_key(job: Job) -> str:
+    """What decides a unit's result besides its source: the translator and checks (their
+    code), the backend and model, the prompts, the target's description, the fuzzing."""
+    digest = hashlib.sha256(refactor.__version__.encode())
+    package = files("refactor")
+    for part in ("translate", "verify", "_prompts"):
+        for path in sorted(Path(str(package.joinpath(part))).rglob("*")):
+            if path.suffix in (".py", ".rs", ".j2") and path.is_file():
+                digest.update(path.read_bytes())
+    model = job.model
+    digest.update(json.dumps({
+        "backend": job.backend, "fuzz_examples": job.fuzz_examples,
+        "model": None if model is None or job.backend == "rules" else
+        [model.model, model.base_url, repr(model.settings.params)],
+        "include_dirs": [str(p) for p in job.include_dirs], "defines": list(job.defines),
+        "target": job.target.model_dump(mode="json")}, sort_keys=True).encode())
+    return digest.hexdigest()[:32]
+
+
+def attempted(unit: UnitView) -> bool:
+    """Units the translate stage gives an attempt: C functions, types, globals and
+    macros, COBOL programs and copybooks."""
+    if unit.language == "c":
+        return unit.kind in TRANSLATABLE_KINDS
+    return unit.language == "cobol" and unit.kind in ("program", "copybook")
+
+
+def execute(led: Ledger, job: Job, executor: Executor, stop: Callable[[], bool],
+            progress: Callable[[int, int, str], None] | None = None) -> Outcome:
+    """Run the job's unfinished units on `executor`; every finished item is stored."""
+    started = time.monotonic()
+    led.interrupt_runs()  # we hold the writer lock: a `running` run was killed
+    config = config_key(job)
+    if job.redo:
+        led.forget_finished(job.target_id)
+    t_run = led.begin_run(job.target_id, "translate", None)
+    v_run = led.begin_run(job.target_id, "verify", None)
+    # each run's items in directories of their own: processes a killed run left behind
+    # (a compiler, a workload) cannot write into this run's
+    shutil.rmtree(job.work / "items", ignore_errors=True)
+    items, before = _items(led, job, config, executor.slots, job.work / "items" / str(t_run))
+    outcome = Outcome(TranslateSummary(0, job.crate), VerifySummary(0),
+                      finished_before=before, executor=executor.name, slots=executor.slots)
+    outcome.items = len(items)
+    outcome.translated.run_id, outcome.verified.run_id = t_run, v_run
+    status = "failed"
+    try:
+        if items:
+            job.work.mkdir(parents=True, exist_ok=True)
+            snapshot = job.work / "snapshot.db"
+            led.snapshot(snapshot)
+            total = sum(len(i.units) for i in items)
+            if progress:
+                progress(0, total, f"{len(items)} items on {executor.name} "
+                                   f"({executor.slots} at once)")
+            done = 0
+            for result in executor.run(items, snapshot, stop):
+                done += _store(led, job, config, t_run, v_run, result, outcome)
+                if progress:
+                    progress(done, total, result.key)
+            snapshot.unlink(missing_ok=True)
+        outcome.left = sum(len(i.units) for i in items) - outcome.units
+        outcome.stopped = stop() and outcome.left > 0
+        if not outcome.stopped and not outcome.failed_items:
+            _assemble_crate(led, job)
+        status = "interrupted" if outcome.stopped else "ok"
+    finally:
+        outcome.wall = time.monotonic() - started
+        led.finish_run(t_run, status, _translate_stats(outcome))
+        led.finish_run(v_run, status, _verify_stats(led, job, outcome))
+    return outcome
+
+
+def _items(led: Ledger, job: Job, config: str, slots: int,
+           home: Path) -> tuple[list[WorkItem], int]:
+    """The work items of the job's unfinished clusters, and how many units were finished
+    already. A cluster with any unfinished unit is done again whole: it verifies together."""
+    planned = led.planned(job.target_id)
+    views = {u.id: u for u in led.units(job.target_id)}
+    wanted = {uid: p for uid, p in planned.items()
+              if uid in views and attempted(views[uid])
+              and (job.only is None or uid in job.only)}
+    finished = led.finished_units(job.target_id, config)
+    hashes = led.unit_hashes(job.target_id)
+    groups = [g for g in clusters(wanted, views.values(), led.edges(job.target_id))
+              if not set(g) <= finished]
+    redone = {u for g in groups for u in g}
+    before = len((set(wanted) & finished) - redone)
+    loc = {uid: views[uid].loc for uid in wanted}
+    lines = sum(loc[u] for g in groups for u in g)
+    count = min(len(groups), max(slots, math.ceil(lines / max(1, job.item_lines))))
+    buckets: list[list[int]] = [[] for _ in range(count)]
+    load = [0] * count
+    for group in sorted(groups, key=lambda g: (-sum(loc[u] for u in g), min(g))):
+        k = min(range(count), key=lambda s: (load[s], s))  # largest first, least loaded
+        buckets[k].extend(group)
+        load[k] += sum(loc[u] for u in group)
+    items = []
+    for bucket, lines_in in zip(buckets, load, strict=True):
+        key = f"{job.name}#{min(bucket)}"
+        items.append(WorkItem(
+            key, job.target_id, job.name, str(job.root),
+            tuple(str(p) for p in job.include_dirs), tuple(job.defines), job.target,
+            job.backend, job.model, job.fuzz_examples,
+            {uid: hashes[uid] for uid in sorted(bucket)}, lines_in,
+            str(home / str(min(bucket)))))
+    items.sort(key=lambda i: -i.loc)
+    return items, before
+
+
+def _store(led: Ledger, job: Job, config: str, t_run: int, v_run: int,
+           result: ItemResult, outcome: Outcome) -> int:
+    """Store one item's result; the number of units it finished."""
+    if result.error is not None or result.rows is None:
+        outcome.failed_items.append(result.error or f"{result.key}: no result")
+        return 0
+    # the crate first: a run killed between the two redoes the item (rewriting the same
+    # files); the other order could leave a finished unit whose module is missing
+    src = job.crate / "src"
+    for module, code in result.modules.items():
+        _write(src / f"{module}.rs", code)
+    if result.binaries:
+        from refactor.translate.cobol.pipeline import write_binaries
+
+        write_binaries(job.crate, result.binaries)
+    led.store_work(t_run, v_run, config, result.rows)
+    _add(outcome, result)
+    outcome.units += len(result.rows.units)
+    return len(result.rows.units)
+
+
+def _write(path: Path, text: str) -> None:
+    if path.exists() and path.read_text("utf-8") == text:
+        return  # keep cargo's incremental work
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(text, "utf-8")
+    tmp.replace(path)
+
+
+def _assemble_crate(led: Ledger, job: Job) -> None:
+    """The target's crate from the modules its current attempts live in: lib.rs and
+    Cargo.toml over the modules the items wrote, now and in earlier (killed) runs."""
+    from refactor.translate.cobol.pipeline import RUNTIME_CRATE
+
+    hashes = led.unit_hashes(job.target_id)
+    current = {a.module for uid, a in led.latest_attempts(job.target_id).items()
+               if a.status == "translated" and a.module and not a.module.startswith("bin:")
+               and a.src_hash == hashes.get(uid)}
+    src = job.crate / "src"
+    modules = {m: (src / f"{m}.rs").read_text("utf-8") for m in sorted(current)
+               if (src / f"{m}.rs").is_file()}
+    runtime = [RUNTIME_CRATE] if (job.crate / RUNTIME_CRATE).is_dir() and any(
+        src.glob("bin/*/main.rs")) else []
+    write_crate(job.crate, job.name, modules, runtime)
+
+
+def _add(outcome: Outcome, result: ItemResult) -> None:
+    t, v = outcome.translated, outcome.verified
+    if result.translated is not None:
+        r = result.translated
+        for name in ("files", "translated", "skipped", "failed", "unsafe_lines",
+                     "loc_translated", "loc_total"):
+            setattr(t, name, getattr(t, name) + getattr(r, name))
+        t.problems += r.problems
+        for reason, n in r.reasons.items():
+            t.reasons[reason] = t.reasons.get(reason, 0) + n
+        t.compile_commands = t.compile_commands or r.compile_commands
+        if r.model is not None:
+            t.model = r.model if t.model is None else t.model.plus(r.model)
+    if result.verified is not None:
+        r2 = result.verified
+        for name in ("units", "secured", "loc_secured", "loc_total"):
+            setattr(v, name, getattr(v, name) + getattr(r2, name))
+        v.levels.update(r2.levels)
+        v.fuzz.update(r2.fuzz)
+        v.tested.update(r2.tested)
+        v.problems += r2.problems
+        v.isolation = v.isolation or r2.isolation
+        for stage, seconds in r2.seconds.items():
+            v.seconds[stage] = v.seconds.get(stage, 0.0) + seconds
+    for stage, seconds in result.seconds.items():
+        outcome.busy[stage] = outcome.busy.get(stage, 0.0) + seconds
+
+
+def _run_stats(outcome: Outcome) -> dict[str, object]:
+    return {"executor": outcome.executor, "slots": outcome.slots, "items": outcome.items,
+            "failed_items": outcome.failed_items[:20], "units_done": outcome.units,
+            "finished_before": outcome.finished_before, "left": outcome.left,
+            "wall_seconds": round(outcome.wall, 2)}
+
+
+def _share(outcome: Outcome, stage: str) -> dict[str, float]:
+    """The stage's time in the workers, and its share of the wall time (what `refactor
+    estimate` reads: the two stages ran interleaved, in one wall time)."""
+    busy = outcome.busy.get(stage, 0.0)
+    total = sum(outcome.busy.values())
+    return {"busy_seconds": round(busy, 2),
+            "wall_share_seconds": round(outcome.wall * busy / total, 2) if total else 0.0}
+
+
+def _translate_stats(outcome: Outcome) -> dict[str, object]:
+    return {**run_stats(outcome.translated), **_run_stats(outcome),
+            **_share(outcome, "translate")}
+
+
+def _verify_stats(led: Ledger, job: Job, outcome: Outcome) -> dict[str, object]:
+    """This run's verification figures, with the target's totals after it (the burn-up
+    history reads `loc_secured`): `loc_processed` is what this run verified."""
+    v = outcome.verified
+    levels = led.unit_levels(job.target_id)
+    loc = {u.id: u.loc for u in led.units(job.target_id)}
+    return {"units": len(levels), "levels": dict(Counter(lv.level for lv in levels.values())),
+            "secured": sum(lv.secured for lv in levels.values()),
+            "loc_secured": sum(loc.get(uid, 0) for uid, lv in levels.items() if lv.secured),
+            "loc_total": v.loc_total, "loc_processed": v.loc_total,
+            "fuzz": dict(v.fuzz), "tested": dict(v.tested), "isolation": v.isolation,
+            "seconds": {k: round(s, 2) for k, s in v.seconds.items()},
+            **_share(outcome, "verify"), "problems": v.problems[:50], **_run_stats(outcome)}

@@ -1,0 +1,199 @@
+"""Where work items run: a pool of processes on this machine, or a Ray cluster.
+
+Both run `run_item` on the items and yield each result as it finishes; neither writes the
+ledger. They submit no more items than they have slots, so that a stop request (SIGINT)
+lets the items in flight finish and starts no new one. A worker that dies (killed, out of
+memory) has its items run again, up to `TRIES` times in all; an item that keeps killing
+its worker comes back as an error result naming it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import logging
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, Protocol
+
+from refactor.execute.item import ItemResult, WorkItem, run_item
+
+TRIES = 3
+MODEL_RESOURCE = "refactor_model_calls"  # Ray custom resource: model calls at once
+_PR_SET_PDEATHSIG = 1
+
+
+class ExecutorError(Exception):
+    """An executor that cannot start; the message says what to do."""
+
+
+class Executor(Protocol):
+    name: str
+    slots: int  # items running at once
+
+    def run(self, items: Sequence[WorkItem], snapshot: Path,
+            stop: Callable[[], bool]) -> Iterator[ItemResult]: ...
+
+    def close(self) -> None: ...
+
+
+def machine_workers() -> int:
+    """Worker processes sized to this machine: one per CPU this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _worker_init() -> None:
+    """A local worker: Ctrl-C is the driver's to handle (it lets running items finish),
+    and the worker dies with the driver (Linux), so a killed run leaves no orphan."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+class LocalExecutor:
+    """`workers` processes on this machine (spawned: no state shared with the driver)."""
+
+    name = "local"
+
+    def __init__(self, workers: int | None = None,
+                 work: Callable[[WorkItem, str], ItemResult] = run_item) -> None:
+        self.slots = workers or machine_workers()
+        self._work = work  # module-level, so that a spawned worker can import it
+
+    def _pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.slots, mp_context=get_context("spawn"),
+                                   initializer=_worker_init)
+
+    def run(self, items: Sequence[WorkItem], snapshot: Path,
+            stop: Callable[[], bool]) -> Iterator[ItemResult]:
+        pending = deque((item, 1) for item in items)
+        running: dict[Future[ItemResult], tuple[WorkItem, int]] = {}
+        pool = self._pool()
+        try:
+            while pending or running:
+                while pending and len(running) < self.slots and not stop():
+                    item, tries = pending.popleft()
+                    running[pool.submit(self._work, item, str(snapshot))] = (item, tries)
+                if not running:
+                    return
+                done, _ = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
+                lost: list[tuple[WorkItem, int]] = []
+                for future in done:
+                    item, tries = running.pop(future)
+                    try:
+                        yield future.result()
+                    except BrokenProcessPool:
+                        lost.append((item, tries))
+                if lost:  # a worker died: the pool is broken, every running item is lost
+                    lost += [running.pop(f) for f in list(running)]
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = self._pool()
+                    for item, tries in lost:
+                        if tries >= TRIES:
+                            yield ItemResult(item.key, error=(
+                                f"{item.key}: its worker died {tries} times (killed, or out "
+                                "of memory); its units stay unfinished"))
+                        else:
+                            pending.appendleft((item, tries + 1))
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def close(self) -> None:
+        pass
+
+
+class RayExecutor:
+    """Items as Ray tasks: `cpus` CPUs reserved per item (cargo, the C compiler and the
+    workloads run inside it), items that call a model also reserve their concurrency in
+    the cluster-wide resource `refactor_model_calls`; Ray retries an item whose worker
+    died. Without `address` (and RAY_ADDRESS unset) a local cluster of `workers` CPUs is
+    started, and stopped at `close`."""
+
+    name = "ray"
+
+    def __init__(self, address: str | None, workers: int | None, model_calls: int,
+                 cpus: float = 1.0) -> None:
+        try:
+            import ray
+        except ImportError:
+            raise ExecutorError("--executor ray needs Ray, which is not installed: "
+                                "pip install 'refactor[ray]' (or use --executor local)"
+                                ) from None
+        self._ray: Any = ray
+        self.cpus = cpus
+        address = address or os.environ.get("RAY_ADDRESS") or None
+        self._started = address is None
+        options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
+                                   "logging_level": logging.WARNING,
+                                   "ignore_reinit_error": True}
+        if address is None:
+            options.update(num_cpus=workers or machine_workers(),
+                           resources={MODEL_RESOURCE: model_calls})
+        try:
+            ray.init(address=address, **options)
+        except (ConnectionError, RuntimeError, ValueError) as exc:
+            raise ExecutorError(f"cannot reach the Ray cluster at {address}: {exc}; check "
+                                "--ray-address / RAY_ADDRESS and that `ray status` works "
+                                "there") from None
+        resources = ray.cluster_resources()
+        self.slots = max(1, int(resources.get("CPU", 1) // cpus))
+        self.model_calls = int(resources.get(MODEL_RESOURCE, 0))
+        self._remote = ray.remote(run_item)
+
+    def run(self, items: Sequence[WorkItem], snapshot: Path,
+            stop: Callable[[], bool]) -> Iterator[ItemResult]:
+        ray = self._ray
+        if any(i.uses_model for i in items) and self.model_calls < 1:
+            raise ExecutorError(
+                f"the Ray cluster has no `{MODEL_RESOURCE}` resource, which caps model "
+                "calls cluster-wide: start its head node with `ray start --head "
+                f"--resources='{{\"{MODEL_RESOURCE}\": 16}}'`")
+        blob = ray.put(snapshot.read_bytes())
+        pending = deque(items)
+        running: dict[Any, WorkItem] = {}
+        try:
+            while pending or running:
+                while pending and len(running) < self.slots and not stop():
+                    item = pending.popleft()
+                    need = ({MODEL_RESOURCE: min(self.model_calls, item.model.concurrency)}
+                            if item.uses_model and item.model is not None else {})
+                    task = self._remote.options(num_cpus=self.cpus, resources=need,
+                                                max_retries=TRIES - 1)
+                    running[task.remote(item, blob)] = item
+                if not running:
+                    return
+                done, _ = ray.wait(list(running), num_returns=1, timeout=0.5)
+                for ref in done:
+                    item = running.pop(ref)
+                    try:
+                        yield ray.get(ref)
+                    except ray.exceptions.RayError as exc:
+                        yield ItemResult(item.key, error=(
+                            f"{item.key}: Ray gave up on it after {TRIES} tries "
+                            f"({type(exc).__name__}: {str(exc).splitlines()[0][:200]}); "
+                            "its units stay unfinished"))
+        finally:
+            for ref in running:
+                ray.cancel(ref, force=True)
+
+    def close(self) -> None:
+        if self._started:
+            self._ray.shutdown()
+
+
+def make_executor(name: str, workers: int | None, ray_address: str | None = None,
+                  model_calls: int = 4) -> Executor:
+    if name == "local":
+        return LocalExecutor(workers)
+    if name == "ray":
+        return RayExecutor(ray_address, workers, model_calls)
+    raise ExecutorError(f"--executor {name!r}: use local or ray")
