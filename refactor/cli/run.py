@@ -112,9 +112,13 @@ def render(name: str, o: Outcome) -> None:
         f"{o.executor} ({o.slots} at once), {o.wall:.1f} s"
         + (f"; {o.finished_before} units finished by an earlier run were kept (--redo "
            "does them again)" if o.finished_before else ""), highlight=False)
-    if o.units:
+    if o.units or o.capped:
         translate_cmd.render(name, o.translated)
         verify_cmd.render(name, o.verified)
+    if o.capped:
+        console.print(f"[yellow]{o.capped} units are stored but not finished:[/] a cap "
+                      "stopped the model in their work items; the next run does them again",
+                      highlight=False)
     for failed in o.failed_items[:SHOWN]:
         console.print(f"[red]work item failed:[/] {failed}", highlight=False, soft_wrap=True)
     if o.stopped:

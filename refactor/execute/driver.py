@@ -19,7 +19,7 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,7 +68,8 @@ class Outcome:
     items: int = 0
     failed_items: list[str] = field(default_factory=list)
     finished_before: int = 0  # units finished by earlier runs, not redone
-    units: int = 0  # units done by this run
+    units: int = 0  # units finished by this run
+    capped: int = 0  # units stored, not finished: a cap stopped the model in their item
     stopped: bool = False  # a stop request ended the run before every item ran
     left: int = 0  # units still unfinished
     executor: str = ""
@@ -138,7 +139,7 @@ def execute(led: Ledger, job: Job, executor: Executor, stop: Callable[[], bool],
                 if progress:
                     progress(done, total, result.key)
             snapshot.unlink(missing_ok=True)
-        outcome.left = sum(len(i.units) for i in items) - outcome.units
+        outcome.left = sum(len(i.units) for i in items) - outcome.units - outcome.capped
         outcome.stopped = stop() and outcome.left > 0
         if not outcome.stopped and not outcome.failed_items:
             _assemble_crate(led, job)
@@ -176,15 +177,28 @@ def _items(led: Ledger, job: Job, config: str, slots: int,
         load[k] += sum(loc[u] for u in group)
     items = []
     for bucket, lines_in in zip(buckets, load, strict=True):
+        share = lines_in / lines if lines else 1 / count
+        model = _budget_share(job.model, share) if job.model else None
         key = f"{job.name}#{min(bucket)}"
         items.append(WorkItem(
             key, job.target_id, job.name, str(job.root),
             tuple(str(p) for p in job.include_dirs), tuple(job.defines), job.target,
-            job.backend, job.model, job.fuzz_examples,
+            job.backend, model, job.fuzz_examples,
             {uid: hashes[uid] for uid in sorted(bucket)}, lines_in,
             str(home / str(min(bucket)))))
     items.sort(key=lambda i: -i.loc)
     return items, before
+
+
+def _budget_share(model: ModelConfig, share: float) -> ModelConfig:
+    """The run's token and cost caps split by the items' lines: items run in separate
+    processes and cannot share one budget, so each gets its share and together they
+    never spend more than the run's cap (a share one item leaves unspent is not passed
+    on: the honest cost of running them apart)."""
+    caps = model.caps
+    return replace(model, caps=replace(
+        caps, run_tokens=None if caps.run_tokens is None else int(caps.run_tokens * share),
+        run_cost=None if caps.run_cost is None else caps.run_cost * share))
 
 
 def _store(led: Ledger, job: Job, config: str, t_run: int, v_run: int,
@@ -202,6 +216,12 @@ def _store(led: Ledger, job: Job, config: str, t_run: int, v_run: int,
         from refactor.translate.cobol.pipeline import write_binaries
 
         write_binaries(job.crate, result.binaries)
+    model = result.translated.model if result.translated else None
+    if model is not None and model.stopped:  # a cap stopped the model: stored, to redo
+        led.store_work(t_run, v_run, config, result.rows, finished=False)
+        _add(outcome, result)
+        outcome.capped += len(result.rows.units)
+        return 0
     led.store_work(t_run, v_run, config, result.rows)
     _add(outcome, result)
     outcome.units += len(result.rows.units)

@@ -384,10 +384,11 @@ class Ledger:
         return work.answer_keys(self.conn)
 
     def store_work(self, translate_run: int, verify_run: int, config: str,
-                   rows: work.WorkRows) -> None:
-        """A worker's results, all or none (one transaction), its units then finished."""
+                   rows: work.WorkRows, finished: bool = True) -> None:
+        """A worker's results, all or none (one transaction), its units then finished
+        unless `finished` is False (the model stopped early: they are to be done again)."""
         with self.transaction() as c:
-            work.store(c, translate_run, verify_run, config, rows)
+            work.store(c, translate_run, verify_run, config, rows, finished)
 
     def finished_units(self, target_id: int, config: str) -> set[int]:
         return work.finished(self.conn, target_id, config)

@@ -63,10 +63,10 @@ def answer_keys(conn: sqlite3.Connection) -> set[str]:
 
 
 def store(conn: sqlite3.Connection, translate_run: int, verify_run: int, config: str,
-          rows: WorkRows) -> None:
+          rows: WorkRows, finished: bool = True) -> None:
     """Store a worker's rows (the caller holds the transaction): attempts get this
-    ledger's ids, verdicts and levels follow them, and every unit of the work is marked
-    finished with its newest attempt."""
+    ledger's ids, verdicts and levels follow them, and (if `finished`) every unit of the
+    work is marked finished with its newest attempt."""
     stamp = now()
     ids: dict[int | None, int | None] = {None: None}
     newest: dict[int, int] = {}
@@ -85,6 +85,8 @@ def store(conn: sqlite3.Connection, translate_run: int, verify_run: int, config:
                     stamp)
     for key, answer in rows.answers:
         llm_cache.put(conn, key, answer)
+    if not finished:
+        return
     conn.executemany(
         "INSERT OR REPLACE INTO unit_work(unit_id, config, src_hash, attempt_id, run_id, "
         "finished_at) VALUES (?, ?, ?, ?, ?, ?)",
