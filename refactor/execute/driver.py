@@ -160,7 +160,7 @@ def _items(led: Ledger, job: Job, config: str, slots: int,
     wanted = {uid: p for uid, p in planned.items()
               if uid in views and attempted(views[uid])
               and (job.only is None or uid in job.only)}
-    finished = led.finished_units(job.target_id, config)
+    finished = _in_crate(led, job, led.finished_units(job.target_id, config))
     hashes = led.unit_hashes(job.target_id)
     groups = [g for g in clusters(wanted, views.values(), led.edges(job.target_id))
               if not set(g) <= finished]
@@ -188,6 +188,23 @@ def _items(led: Ledger, job: Job, config: str, slots: int,
             str(home / str(min(bucket)))))
     items.sort(key=lambda i: -i.loc)
     return items, before
+
+
+def _in_crate(led: Ledger, job: Job, finished: set[int]) -> set[int]:
+    """The finished units whose code is in the crate: a unit whose module file is gone
+    (a fresh CI checkout with a cached ledger, a deleted crate) is done again."""
+    latest = led.latest_attempts(job.target_id)
+    src = job.crate / "src"
+
+    def present(uid: int) -> bool:
+        attempt = latest.get(uid)
+        if attempt is None or attempt.status != "translated" or not attempt.module:
+            return True
+        module = attempt.module
+        return (src / "bin" / module[4:] / "main.rs" if module.startswith("bin:")
+                else src / f"{module}.rs").is_file()
+
+    return {uid for uid in finished if present(uid)}
 
 
 def _budget_share(model: ModelConfig, share: float) -> ModelConfig:

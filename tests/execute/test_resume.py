@@ -114,3 +114,20 @@ def test_two_runs_on_one_ledger_cannot_corrupt_it(tmp_path: Path,
     assert "in use by `refactor run`" in refused, refused
     assert outcomes(ledger) == base
     assert sqlite3.connect(ledger).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_unit_whose_module_left_the_crate_is_done_again(tmp_path: Path) -> None:
+    """A cached ledger without its crate (a fresh CI checkout): finished units whose code
+    is not in the crate are translated again, so every run leaves a whole crate."""
+    target = c_target(tmp_path / "src", files=2)
+    ledger = tmp_path / "out" / "ledger.db"
+    assert run_refactor("run", target, "--ledger", ledger, *FAST).code == 0
+    module = tmp_path / "out" / "rust" / "src" / "src" / "m1.rs"
+    assert module.is_file(), sorted((tmp_path / "out" / "rust").rglob("*.rs"))
+    first = module.read_text()
+    module.unlink()
+    again = run_refactor("run", target, "--ledger", ledger, *FAST)
+    assert again.code == 0, again.stdout + again.stderr
+    assert "4 units translated and verified" in again.stdout
+    assert "4 units finished by an earlier run were kept" in again.stdout
+    assert module.read_text() == first
