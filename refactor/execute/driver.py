@@ -141,8 +141,7 @@ def execute(led: Ledger, job: Job, executor: Executor, stop: Callable[[], bool],
             snapshot.unlink(missing_ok=True)
         outcome.left = sum(len(i.units) for i in items) - outcome.units - outcome.capped
         outcome.stopped = stop() and outcome.left > 0
-        if not outcome.stopped and not outcome.failed_items:
-            _assemble_crate(led, job)
+        _assemble_crate(led, job)  # what the ledger holds now, stopped or not
         status = "interrupted" if outcome.stopped else "ok"
     finally:
         outcome.wall = time.monotonic() - started
