@@ -121,7 +121,8 @@ class RayExecutor:
     name = "ray"
 
     def __init__(self, address: str | None, workers: int | None, model_calls: int,
-                 cpus: float = 1.0) -> None:
+                 cpus: float = 1.0,
+                 work: Callable[[WorkItem, bytes], ItemResult] = run_item) -> None:
         try:
             import ray
         except ImportError:
@@ -147,7 +148,7 @@ class RayExecutor:
         resources = ray.cluster_resources()
         self.slots = max(1, int(resources.get("CPU", 1) // cpus))
         self.model_calls = int(resources.get(MODEL_RESOURCE, 0))
-        self._remote = ray.remote(run_item)
+        self._remote = ray.remote(work)
 
     def run(self, items: Sequence[WorkItem], snapshot: Path,
             stop: Callable[[], bool]) -> Iterator[ItemResult]:

@@ -76,3 +76,27 @@ def test_a_dead_worker_is_replaced_and_its_item_run_again(tmp_path: Path) -> Non
     assert [r.error for r in results] == [
         f"t#0: its worker died {TRIES} times (killed, or out of memory); its units stay "
         "unfinished"]
+
+
+def _ray_dies_once(item: WorkItem, snapshot: bytes) -> ItemResult:
+    return _dies_once(item, "")
+
+
+def test_ray_retries_an_item_whose_worker_died(tmp_path: Path) -> None:
+    pytest.importorskip("ray", reason="pip install 'refactor[ray]' to test the Ray executor")
+    from ray import cloudpickle  # the test module goes to the workers by value
+
+    from refactor.execute import RayExecutor
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    executor = RayExecutor(None, 2, 1, work=_ray_dies_once)
+    try:
+        snapshot = tmp_path / "s.db"
+        snapshot.write_bytes(b"")
+        items = [_item(tmp_path, f"t#{i}") for i in range(3)]
+        results = list(executor.run(items, snapshot, lambda: False))
+    finally:
+        executor.close()
+    assert sorted(r.key for r in results) == ["t#0", "t#1", "t#2"]
+    assert all(r.error is None for r in results)
+    assert all((tmp_path / f"t#{i}" / "tried").exists() for i in range(3))  # died once
