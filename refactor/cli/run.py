@@ -69,7 +69,7 @@ def run_pipeline(led: Ledger, ref: TargetRef, backend: str, config: ModelConfig 
     (refactor/execute) into `led` (shared with `refactor ci`); with `shard`, only that
     shard's planned units, with `max_units` only the first of them in plan order.
     `shard_load`: the lines dealt to each shard by the targets before this one."""
-    from refactor.execute import ExecutorError, Job, execute, make_executor
+    from refactor.execute import ExecutorError, Job, Task, execute, make_executor
     from refactor.execute.stop import stop_on_sigint
 
     with console.status(f"scanning {ref.name}"):
@@ -82,10 +82,10 @@ def run_pipeline(led: Ledger, ref: TargetRef, backend: str, config: ModelConfig 
     only, notes = choose_units(led, tid, shard, max_units, shard_load)
     for note in notes:
         console.print(f"{ref.name}: {note}", highlight=False)
-    job = Job(tid, ref.name, ref.root, tuple(ref.include_dirs), tuple(ref.defines),
-              target_model(ref), backend, config, fuzz_examples,
-              default_crate(led, ref.name), (led.path.parent / "work" / ref.name).resolve(),
-              only, execution.redo)
+    task = Task(tid, ref.name, ref.root, tuple(ref.include_dirs), tuple(ref.defines),
+                target_model(ref), backend, config, fuzz_examples)
+    job = Job(task, default_crate(led, ref.name),
+              (led.path.parent / "work" / ref.name).resolve(), only, execution.redo)
     if execution.item_lines:
         job.item_lines = execution.item_lines
     try:

@@ -9,8 +9,8 @@ from refactor.execute.executors import (
     machine_workers,
     make_executor,
 )
-from refactor.execute.item import ItemResult, WorkItem, run_item
+from refactor.execute.item import ItemResult, Task, WorkItem, run_item
 
 __all__ = ["Executor", "ExecutorError", "ItemResult", "Job", "LocalExecutor", "Outcome",
-           "RayExecutor", "WorkItem", "config_key", "execute", "machine_workers",
+           "RayExecutor", "Task", "WorkItem", "config_key", "execute", "machine_workers",
            "make_executor", "run_item"]

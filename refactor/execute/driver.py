@@ -27,14 +27,13 @@ from typing import TYPE_CHECKING
 import refactor
 from refactor.ci.shard import clusters
 from refactor.execute.executors import Executor
-from refactor.execute.item import ItemResult, WorkItem
+from refactor.execute.item import ItemResult, Task, WorkItem
 from refactor.ledger import Ledger, UnitView
 from refactor.translate.crate import write_crate
 from refactor.translate.pipeline import TRANSLATABLE_KINDS, TranslateSummary, run_stats
 from refactor.verify.pipeline import VerifySummary
 
 if TYPE_CHECKING:
-    from refactor.model.target import Target
     from refactor.translate.llm.backend import ModelConfig
 
 ITEM_LINES = 2000  # a work item's size: large enough that its fixed costs (a cargo
@@ -45,15 +44,7 @@ ITEM_LINES = 2000  # a work item's size: large enough that its fixed costs (a ca
 class Job:
     """One target's work, as `refactor run` was asked for it."""
 
-    target_id: int
-    name: str
-    root: Path
-    include_dirs: tuple[Path, ...]
-    defines: tuple[str, ...]
-    target: Target
-    backend: str
-    model: ModelConfig | None
-    fuzz_examples: int
+    task: Task
     crate: Path
     work: Path  # the items' directories go under it
     only: Collection[int] | None = None  # a CI shard's or --max-units' units
@@ -87,13 +78,13 @@ def config_key(job: Job) -> str:
         for path in sorted(Path(str(package.joinpath(part))).rglob("*")):
             if path.suffix in (".py", ".rs", ".j2") and path.is_file():
                 digest.update(path.read_bytes())
-    model = job.model
+    model = job.task.model
     digest.update(json.dumps({
-        "backend": job.backend, "fuzz_examples": job.fuzz_examples,
-        "model": None if model is None or job.backend == "rules" else
+        "backend": job.task.backend, "fuzz_examples": job.task.fuzz_examples,
+        "model": None if model is None or job.task.backend == "rules" else
         [model.model, model.base_url, repr(model.settings.params)],
-        "include_dirs": [str(p) for p in job.include_dirs], "defines": list(job.defines),
-        "target": job.target.model_dump(mode="json")}, sort_keys=True).encode())
+        "include_dirs": [str(p) for p in job.task.include_dirs], "defines": list(job.task.defines),
+        "target": job.task.target.model_dump(mode="json")}, sort_keys=True).encode())
     return digest.hexdigest()[:32]
 
 
@@ -112,9 +103,9 @@ def execute(led: Ledger, job: Job, executor: Executor, stop: Callable[[], bool],
     led.interrupt_runs()  # we hold the writer lock: a `running` run was killed
     config = config_key(job)
     if job.redo:
-        led.forget_finished(job.target_id)
-    t_run = led.begin_run(job.target_id, "translate", None)
-    v_run = led.begin_run(job.target_id, "verify", None)
+        led.forget_finished(job.task.target_id)
+    t_run = led.begin_run(job.task.target_id, "translate", None)
+    v_run = led.begin_run(job.task.target_id, "verify", None)
     # each run's items in directories of their own: processes a killed run left behind
     # (a compiler, a workload) cannot write into this run's
     shutil.rmtree(job.work / "items", ignore_errors=True)
@@ -154,14 +145,14 @@ def _items(led: Ledger, job: Job, config: str, slots: int,
            home: Path) -> tuple[list[WorkItem], int]:
     """The work items of the job's unfinished clusters, and how many units were finished
     already. A cluster with any unfinished unit is done again whole: it verifies together."""
-    planned = led.planned(job.target_id)
-    views = {u.id: u for u in led.units(job.target_id)}
+    planned = led.planned(job.task.target_id)
+    views = {u.id: u for u in led.units(job.task.target_id)}
     wanted = {uid: p for uid, p in planned.items()
               if uid in views and attempted(views[uid])
               and (job.only is None or uid in job.only)}
-    finished = _in_crate(led, job, led.finished_units(job.target_id, config))
-    hashes = led.unit_hashes(job.target_id)
-    groups = [g for g in clusters(wanted, views.values(), led.edges(job.target_id))
+    finished = _in_crate(led, job, led.finished_units(job.task.target_id, config))
+    hashes = led.unit_hashes(job.task.target_id)
+    groups = [g for g in clusters(wanted, views.values(), led.edges(job.task.target_id))
               if not set(g) <= finished]
     redone = {u for g in groups for u in g}
     before = len((set(wanted) & finished) - redone)
@@ -177,14 +168,11 @@ def _items(led: Ledger, job: Job, config: str, slots: int,
     items = []
     for bucket, lines_in in zip(buckets, load, strict=True):
         share = lines_in / lines if lines else 1 / count
-        model = _budget_share(job.model, share) if job.model else None
-        key = f"{job.name}#{min(bucket)}"
-        items.append(WorkItem(
-            key, job.target_id, job.name, str(job.root),
-            tuple(str(p) for p in job.include_dirs), tuple(job.defines), job.target,
-            job.backend, model, job.fuzz_examples,
-            {uid: hashes[uid] for uid in sorted(bucket)}, lines_in,
-            str(home / str(min(bucket)))))
+        model = _budget_share(job.task.model, share) if job.task.model else None
+        task = replace(job.task, model=model)
+        items.append(WorkItem(f"{job.task.name}#{min(bucket)}", task,
+                              {uid: hashes[uid] for uid in sorted(bucket)}, lines_in,
+                              str(home / str(min(bucket)))))
     items.sort(key=lambda i: -i.loc)
     return items, before
 
@@ -192,7 +180,7 @@ def _items(led: Ledger, job: Job, config: str, slots: int,
 def _in_crate(led: Ledger, job: Job, finished: set[int]) -> set[int]:
     """The finished units whose code is in the crate: a unit whose module file is gone
     (a fresh CI checkout with a cached ledger, a deleted crate) is done again."""
-    latest = led.latest_attempts(job.target_id)
+    latest = led.latest_attempts(job.task.target_id)
     src = job.crate / "src"
 
     def present(uid: int) -> bool:
@@ -258,8 +246,8 @@ def _assemble_crate(led: Ledger, job: Job) -> None:
     Cargo.toml over the modules the items wrote, now and in earlier (killed) runs."""
     from refactor.translate.cobol.pipeline import RUNTIME_CRATE
 
-    hashes = led.unit_hashes(job.target_id)
-    current = {a.module for uid, a in led.latest_attempts(job.target_id).items()
+    hashes = led.unit_hashes(job.task.target_id)
+    current = {a.module for uid, a in led.latest_attempts(job.task.target_id).items()
                if a.status == "translated" and a.module and not a.module.startswith("bin:")
                and a.src_hash == hashes.get(uid)}
     src = job.crate / "src"
@@ -267,7 +255,7 @@ def _assemble_crate(led: Ledger, job: Job) -> None:
                if (src / f"{m}.rs").is_file()}
     runtime = [RUNTIME_CRATE] if (job.crate / RUNTIME_CRATE).is_dir() and any(
         src.glob("bin/*/main.rs")) else []
-    write_crate(job.crate, job.name, modules, runtime)
+    write_crate(job.crate, job.task.name, modules, runtime)
 
 
 def _add(outcome: Outcome, result: ItemResult) -> None:
@@ -323,8 +311,8 @@ def _verify_stats(led: Ledger, job: Job, outcome: Outcome) -> dict[str, object]:
     """This run's verification figures, with the target's totals after it (the burn-up
     history reads `loc_secured`): `loc_processed` is what this run verified."""
     v = outcome.verified
-    levels = led.unit_levels(job.target_id)
-    loc = {u.id: u.loc for u in led.units(job.target_id)}
+    levels = led.unit_levels(job.task.target_id)
+    loc = {u.id: u.loc for u in led.units(job.task.target_id)}
     return {"units": len(levels), "levels": dict(Counter(lv.level for lv in levels.values())),
             "secured": sum(lv.secured for lv in levels.values()),
             "loc_secured": sum(loc.get(uid, 0) for uid, lv in levels.items() if lv.secured),

@@ -165,8 +165,9 @@ class RayExecutor:
             while pending or running:
                 while pending and len(running) < self.slots and not stop():
                     item = pending.popleft()
-                    need = ({MODEL_RESOURCE: min(self.model_calls, item.model.concurrency)}
-                            if item.uses_model and item.model is not None else {})
+                    model = item.task.model
+                    need = ({MODEL_RESOURCE: min(self.model_calls, model.concurrency)}
+                            if item.uses_model and model is not None else {})
                     task = self._remote.options(num_cpus=self.cpus, resources=need,
                                                 max_retries=TRIES - 1)
                     running[task.remote(item, blob)] = item

@@ -32,24 +32,35 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class WorkItem:
-    key: str  # stable name: "<target>#<first unit id>"
+class Task:
+    """What every work item of one target shares: how to translate and verify it."""
+
     target_id: int
     name: str
-    root: str
-    include_dirs: tuple[str, ...]
+    root: Path
+    include_dirs: tuple[Path, ...]
     defines: tuple[str, ...]
     target: Target
     backend: str
     model: ModelConfig | None
     fuzz_examples: int
+
+    @property
+    def uses_model(self) -> bool:
+        return self.model is not None and self.backend != "rules"
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    key: str  # stable name: "<target>#<first unit id>"
+    task: Task  # its model's caps are the item's share of the run's
     units: dict[int, str]  # unit id -> source hash
     loc: int
     work_dir: str  # the item's own directory, emptied first
 
     @property
     def uses_model(self) -> bool:
-        return self.model is not None and self.backend != "rules"
+        return self.task.uses_model
 
 
 @dataclass
@@ -96,15 +107,15 @@ def _work(item: WorkItem, led: Ledger, work: Path, result: ItemResult) -> None:
     crate = work / "crate"
     only = set(item.units)
     before = led.answer_keys() if item.uses_model else set()
-    include = tuple(Path(p) for p in item.include_dirs)
+    t = item.task
     started = time.monotonic()
-    translated = translate_target(led, item.target_id, item.name, Path(item.root), crate,
-                                  include, item.defines, item.backend, model=item.model,
-                                  description=item.target, only=only)
+    translated = translate_target(led, t.target_id, t.name, t.root, crate, t.include_dirs,
+                                  t.defines, t.backend, model=t.model, description=t.target,
+                                  only=only)
     result.seconds["translate"] = time.monotonic() - started
     started = time.monotonic()
-    verified = verify_target(led, item.target_id, item.target, crate, work / "verify",
-                             include, item.defines, fuzz_examples=item.fuzz_examples,
+    verified = verify_target(led, t.target_id, t.target, crate, work / "verify",
+                             t.include_dirs, t.defines, fuzz_examples=t.fuzz_examples,
                              only=only)
     result.seconds["verify"] = time.monotonic() - started
     result.rows = led.work_rows(translated.run_id, verified.run_id, item.units, before)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from refactor.execute import ItemResult, LocalExecutor, WorkItem
+from refactor.execute import ItemResult, LocalExecutor, Task, WorkItem
 from refactor.execute.executors import TRIES
 from refactor.model.target import Target
 from tests.conftest import REPO, run_refactor
@@ -62,8 +62,8 @@ def _always_dies(item: WorkItem, snapshot: str) -> ItemResult:
 
 
 def _item(tmp_path: Path, key: str) -> WorkItem:
-    return WorkItem(key, 1, "t", str(tmp_path), (), (), Target(name="t"), "rules", None, 1,
-                    {1: "h"}, 1, str(tmp_path / key))
+    task = Task(1, "t", tmp_path, (), (), Target(name="t"), "rules", None, 1)
+    return WorkItem(key, task, {1: "h"}, 1, str(tmp_path / key))
 
 
 def test_a_dead_worker_is_replaced_and_its_item_run_again(tmp_path: Path) -> None:
