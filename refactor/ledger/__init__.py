@@ -2,7 +2,7 @@
 database (`postgresql://` URLs, refactor/ledger/postgres/)."""
 
 from refactor.ledger.attempts import Attempt
-from refactor.ledger.db import SCHEMA_VERSION, LedgerError, is_url
+from refactor.ledger.db import SCHEMA_VERSION, LedgerError, is_url, ledger_exists, ledger_name
 from refactor.ledger.llm_cache import CachedResponse, cache_key
 from refactor.ledger.rows import decode_refs
 from refactor.ledger.shard import write_shard
@@ -12,8 +12,6 @@ from refactor.ledger.store import (
     FileRow,
     Ledger,
     SymbolRow,
-    ledger_exists,
-    ledger_name,
 )
 from refactor.ledger.verdicts import UnitLevel, Verdict
 from refactor.ledger.views import FileView, UnitView

@@ -42,6 +42,25 @@ def is_url(location: str | Path) -> bool:
     return isinstance(location, str) and location.startswith(URL_SCHEMES)
 
 
+def ledger_exists(location: Path | str) -> bool:
+    """Whether a ledger is at `location`: a file, or a database holding the ledger's tables
+    (connecting to it; an unreachable server raises `LedgerError`)."""
+    if is_url(location):
+        from refactor.ledger import postgres
+
+        return postgres.exists(str(location))
+    return Path(location).exists()
+
+
+def ledger_name(location: Path | str) -> str:
+    """How messages name the ledger at `location` (a URL without its password)."""
+    if is_url(location):
+        from refactor.ledger import postgres
+
+        return postgres.display_name(str(location))
+    return str(location)
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 

@@ -44,25 +44,6 @@ class Changes:
         return bool(self.src_changed or self.sig_changed or self.removed)
 
 
-def ledger_exists(location: Path | str) -> bool:
-    """Whether a ledger is at `location`: a file, or a database holding the ledger's tables
-    (connecting to it; an unreachable server raises `LedgerError`)."""
-    if is_url(location):
-        from refactor.ledger import postgres
-
-        return postgres.exists(str(location))
-    return Path(location).exists()
-
-
-def ledger_name(location: Path | str) -> str:
-    """How messages name the ledger at `location` (a URL without its password)."""
-    if is_url(location):
-        from refactor.ledger import postgres
-
-        return postgres.display_name(str(location))
-    return str(location)
-
-
 class Ledger:
     """The single source of truth. Only this package writes SQL."""
 

@@ -92,7 +92,8 @@ class PgConnection:
             try:
                 self.raw.execute(sql_script)  # type: ignore[arg-type]
             except _psycopg().Error:
-                if self.raw.info.transaction_status != 0:  # not idle: end what failed
+                idle = _psycopg().pq.TransactionStatus.IDLE
+                if self.raw.info.transaction_status != idle:  # end what failed
                     self.raw.execute("ROLLBACK")
                 raise
 
