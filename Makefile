@@ -4,8 +4,9 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # System tools the tests use for real: GnuCOBOL (the COBOL oracle), cloc (the line-count
-# reference), bubblewrap (sandbox), git, Chromium (the dashboard's browser tests, headless).
-APT_PACKAGES := gnucobol3 cloc bubblewrap git chromium
+# reference), bubblewrap (sandbox), git, Chromium (the dashboard's browser tests, headless),
+# PostgreSQL (the PostgreSQL ledger's tests start a server of their own).
+APT_PACKAGES := gnucobol3 cloc bubblewrap git chromium postgresql
 DEMO_LEDGER  := reports/demo/ledger.db
 
 .PHONY: setup system venv demo test test-all lint bench clean
@@ -19,6 +20,8 @@ system:
 	command -v bwrap >/dev/null 2>&1 || missing="$$missing bubblewrap"; \
 	command -v git   >/dev/null 2>&1 || missing="$$missing git"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 \
+	  || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "setup: installing system packages:$$missing"; \

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,3 +51,27 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
     return root
+
+
+@pytest.fixture(scope="session")
+def pg_server():  # type: ignore[no-untyped-def]
+    """A PostgreSQL server of this test session (worker), started on first use; tests that
+    use it share `@pytest.mark.xdist_group("postgresql")`, so one worker starts it."""
+    from tests import postgres
+
+    bindir = postgres.bin_dir()
+    if bindir is None:
+        pytest.skip(postgres.MISSING)
+    pytest.importorskip("psycopg", reason="psycopg is not installed: "
+                        "pip install 'refactor[postgres]'")
+    server = postgres.Server(bindir)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The URL of a new, empty PostgreSQL database, dropped after the test."""
+    url = pg_server.database()
+    yield url
+    pg_server.drop(url)

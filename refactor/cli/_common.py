@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-from refactor.ledger import Ledger, LedgerError
+from refactor.ledger import Ledger, LedgerError, ledger_exists, ledger_name
 from refactor.model import TargetError, load_target
 from refactor.model.target import Target
 
@@ -87,7 +87,7 @@ def recorded_target(led: Ledger, ref: TargetRef, next_step: str) -> int:
     """The ledger's id of the target, or the end of the command saying what to run."""
     ids = [tid for tid, name, _, _ in led.targets() if name == ref.name]
     if not ids:
-        abort(f"target {ref.name} is not in the ledger {led.path}; {next_step}")
+        abort(f"target {ref.name} is not in the ledger {led.name}; {next_step}")
     return ids[0]
 
 
@@ -108,17 +108,23 @@ def default_ledger(ref: TargetRef) -> Path:
     return ref.root / ".refactor" / "ledger.db"
 
 
-def open_ledger(path: Path, writer: str | None = None) -> Ledger:
-    """The ledger at `path`; `writer` (the command) takes its writer lock."""
+def open_ledger(path: Path | str, writer: str | None = None) -> Ledger:
+    """The ledger at `path` (a file, or a postgresql:// URL); `writer` (the command) takes
+    its writer lock."""
     try:
         return Ledger(path, writer)
     except LedgerError as exc:
         abort(str(exc))
 
 
-def existing_ledger(path: Path, writer: str | None = None) -> Ledger:
-    if not path.exists():
-        abort(f"no ledger at {path}; run `refactor scan` first or pass --ledger FILE")
+def existing_ledger(path: Path | str, writer: str | None = None) -> Ledger:
+    try:
+        found = ledger_exists(path)
+    except LedgerError as exc:
+        abort(str(exc))
+    if not found:
+        abort(f"no ledger at {ledger_name(path)}; run `refactor scan` first or pass "
+              "--ledger FILE")
     return open_ledger(path, writer)
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from refactor.cli._common import abort, default_ledger, existing_ledger, resolve_target
 from refactor.ledger import Ledger
 
 
 def ledger_and_targets(
-    target: str | None, ledger: Path | None
+    target: str | None, ledger: str | None
 ) -> tuple[Ledger, list[tuple[int, str]]]:
     """The ledger to read and the (id, name) of the targets to show: one, or all of them."""
     if target is None and ledger is None:
@@ -21,9 +19,9 @@ def ledger_and_targets(
         targets = [(tid, name) for tid, name in targets if name == ref.name]
         if not targets:
             led.close()
-            abort(f"target {ref.name} is not in the ledger {led.path}; run `refactor scan "
+            abort(f"target {ref.name} is not in the ledger {led.name}; run `refactor scan "
                   f"{target}` first")
     if not targets:
         led.close()
-        abort(f"the ledger {led.path} holds no target yet; run `refactor scan TARGET` first")
+        abort(f"the ledger {led.name} holds no target yet; run `refactor scan TARGET` first")
     return led, targets

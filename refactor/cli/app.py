@@ -48,7 +48,8 @@ def main() -> None:
     except (LedgerError, sqlite3.DatabaseError) as exc:
         if debug():
             raise
-        exit_with(f"ledger problem: {exc}; move the ledger away or pass --ledger NEW.db")
+        exit_with(f"ledger problem: {exc}; move the ledger away or pass --ledger NEW.db "
+                  "(or another database's URL)")
     except KeyboardInterrupt:
         exit_with("interrupted; everything finished so far is in the ledger, run the same "
                   "command again to continue", 130)

@@ -41,9 +41,9 @@ def ci(
     backend: _llm.Backend = "rules",
     out: Annotated[Path, typer.Option(help="Directory for the ledger(s), report.json, "
                                       "summary.md and index.html.")] = DEFAULT_DIR,
-    ledger: Annotated[Path | None, typer.Option(help="Ledger database, as for `refactor "
-                                                "run` (default: OUT/ledger.db, or "
-                                                "OUT/ledger-i-of-n.db for a shard).")] = None,
+    ledger: Annotated[str | None, typer.Option(help="Ledger database, as for `refactor "
+                                               "run` (default: OUT/ledger.db, or "
+                                               "OUT/ledger-i-of-n.db for a shard).")] = None,
     report_dir: Annotated[Path | None, typer.Option(help="Where report.json, summary.md and "
                                                     "index.html go (default: OUT).")] = None,
     shard: Annotated[str | None, typer.Option(help="Run shard i of n (`i/n`) of every "

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import errno
 import ipaddress
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from refactor.cli._common import abort, console, err_console
+from refactor.ledger import ledger_exists
 from refactor.report.serve import DashboardServer, ledger_provider
 
 
 def dashboard(
-    ledger: Annotated[list[Path] | None, typer.Option(
+    ledger: Annotated[list[str] | None, typer.Option(
         "--ledger", help="Ledger database; repeat to show several side by side.")] = None,
     port: Annotated[int, typer.Option(help="TCP port (0: any free port).")] = 8765,
     host: Annotated[str, typer.Option(help="Address to listen on; anything but loopback "
@@ -28,7 +28,7 @@ def dashboard(
         abort("pass --ledger FILE (repeat it for several ledgers), e.g. "
               "--ledger reports/demo/ledger.db after `make demo`")
     for path in ledger:
-        if not path.is_file():
+        if not ledger_exists(path):
             abort(f"no ledger at {path}; run `refactor scan` or `refactor run` first, or fix "
                   "the --ledger path")
     if poll <= 0:

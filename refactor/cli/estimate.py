@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -17,8 +16,8 @@ from refactor.plan.estimate import GOAL_LOC, Projection, goal_hours, measured_ra
 def estimate(
     target: Annotated[str | None, typer.Argument(help="Directory or targets/<name>.toml; "
                                                  "default: every target in --ledger.")] = None,
-    ledger: Annotated[Path | None, typer.Option(help="Ledger database (its finished runs "
-                                                "give the rates).")] = None,
+    ledger: Annotated[str | None, typer.Option(help="Ledger database (its finished runs "
+                                               "give the rates).")] = None,
     hours: Annotated[float, typer.Option(help="Deadline for the target(s), in hours: how "
                                          "many machines finish it in time.")] = 24.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -17,7 +16,7 @@ from refactor.plan import plan_target
 def plan(
     target: Annotated[str | None, typer.Argument(help="Directory or targets/<name>.toml; "
                                                  "default: every target in --ledger.")] = None,
-    ledger: Annotated[Path | None, typer.Option(help="Ledger database.")] = None,
+    ledger: Annotated[str | None, typer.Option(help="Ledger database.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
     show: Annotated[int, typer.Option(help="Unit names shown per wave.")] = 6,
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,7 +14,7 @@ from refactor.report.write import FILES, write_reports
 
 
 def report(
-    ledger: Annotated[list[Path] | None, typer.Option(
+    ledger: Annotated[list[str] | None, typer.Option(
         help="A ledger; repeat to merge several (repositories, or CI shards) into one "
              "view.")] = None,
     merge: Annotated[list[Path] | None, typer.Option(
@@ -36,7 +37,7 @@ def report(
     console.print(f"wrote {', '.join(str(out / name) for name in FILES)}", highlight=False)
 
 
-def merged_data(paths: list[Path]) -> dict[str, Any]:
+def merged_data(paths: Sequence[Path | str]) -> dict[str, Any]:
     """The dashboard data of one or more ledgers (repositories, CI shards) as one view."""
     ledgers = [existing_ledger(path) for path in paths]
     try:

@@ -130,8 +130,9 @@ def render(name: str, o: Outcome) -> None:
 def run(
     target: Annotated[str, typer.Argument(help="A source directory or targets/<name>.toml.")],
     backend: _llm.Backend = "rules",
-    ledger: Annotated[Path | None, typer.Option(help="Ledger database (default: "
-                                                "TARGET/.refactor/ledger.db).")] = None,
+    ledger: Annotated[str | None, typer.Option(help="Ledger database: a file (default: "
+                                               "TARGET/.refactor/ledger.db) or a "
+                                               "postgresql://user@host:port/db URL.")] = None,
     report_dir: Annotated[Path | None, typer.Option(help="Where report.json goes "
                                                     "(default: beside the ledger).")] = None,
     fuzz_examples: Annotated[int, typer.Option(help="Generated inputs per function.")] = 100,

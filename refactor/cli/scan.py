@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -26,8 +25,9 @@ SHOWN = 10  # problems listed in the summary; --json has them all
 def scan(
     target: Annotated[str, typer.Argument(help="A source directory (git or plain) or a "
                                           "targets/<name>.toml file.")],
-    ledger: Annotated[Path | None, typer.Option(help="Ledger database (default: "
-                                                "TARGET/.refactor/ledger.db).")] = None,
+    ledger: Annotated[str | None, typer.Option(help="Ledger database: a file (default: "
+                                               "TARGET/.refactor/ledger.db) or a "
+                                               "postgresql://user@host:port/db URL.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scan as JSON.")] = False,
     max_file_size: Annotated[float, typer.Option(help="Skip files larger than this many MB.")]
     = DEFAULT_MAX_BYTES / 1e6,

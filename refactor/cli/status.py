@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -33,7 +32,7 @@ def state_of(unit: UnitView, attempt: Attempt | None = None) -> str:
 def status(
     target: Annotated[str | None, typer.Argument(help="Directory or targets/<name>.toml; "
                                                  "default: every target in --ledger.")] = None,
-    ledger: Annotated[Path | None, typer.Option(help="Ledger database.")] = None,
+    ledger: Annotated[str | None, typer.Option(help="Ledger database.")] = None,
     all_files: Annotated[bool, typer.Option("--all", help="List every file.")] = False,
     list_units: Annotated[bool, typer.Option("--units", help="List every unit too.")] = False,
 ) -> None:

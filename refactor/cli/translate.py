@@ -29,8 +29,8 @@ def translate(
     target: Annotated[str, typer.Argument(help="A source directory or targets/<name>.toml "
                                           "(scanned first with `refactor scan`).")],
     backend: _llm.Backend = "rules",
-    ledger: Annotated[Path | None, typer.Option(help="Ledger database (default: "
-                                                "TARGET/.refactor/ledger.db).")] = None,
+    ledger: Annotated[str | None, typer.Option(help="Ledger database (default: "
+                                               "TARGET/.refactor/ledger.db).")] = None,
     out: Annotated[Path | None, typer.Option(help="Crate directory (default: rust/<target> "
                                              "beside the ledger).")] = None,
     model: _llm.Model = None, base_url: _llm.BaseUrl = None,

@@ -31,8 +31,8 @@ SHOWN = 8
 def verify(
     target: Annotated[str, typer.Argument(help="A source directory or targets/<name>.toml "
                                           "(translated first with `refactor translate`).")],
-    ledger: Annotated[Path | None, typer.Option(help="Ledger database (default: "
-                                                "TARGET/.refactor/ledger.db).")] = None,
+    ledger: Annotated[str | None, typer.Option(help="Ledger database (default: "
+                                               "TARGET/.refactor/ledger.db).")] = None,
     crate: Annotated[Path | None, typer.Option(help="The translated crate (default: "
                                                "rust/<target> beside the ledger).")] = None,
     level: Annotated[str, typer.Option(help="Highest level to try: builds, fuzzed or "

@@ -1,7 +1,8 @@
-"""The ledger: every result is a row in an embedded SQLite database."""
+"""The ledger: every result is a row in an embedded SQLite database, or in a PostgreSQL
+database (`postgresql://` URLs, refactor/ledger/postgres/)."""
 
 from refactor.ledger.attempts import Attempt
-from refactor.ledger.db import SCHEMA_VERSION, LedgerError
+from refactor.ledger.db import SCHEMA_VERSION, LedgerError, is_url, ledger_exists, ledger_name
 from refactor.ledger.llm_cache import CachedResponse, cache_key
 from refactor.ledger.rows import decode_refs
 from refactor.ledger.shard import write_shard
@@ -31,5 +32,8 @@ __all__ = [
     "Verdict",
     "cache_key",
     "decode_refs",
+    "is_url",
+    "ledger_exists",
+    "ledger_name",
     "write_shard",
 ]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from refactor.ledger.db import now
+from refactor.ledger.db import Connection, now
 
 
 class Attempt(NamedTuple):
@@ -27,7 +26,7 @@ class Attempt(NamedTuple):
     id: int | None = None  # set when read back from the ledger
 
 
-def record(conn: sqlite3.Connection, run_id: int, attempts: Iterable[Attempt]) -> None:
+def record(conn: Connection, run_id: int, attempts: Iterable[Attempt]) -> None:
     stamp = now()
     conn.executemany(
         "INSERT INTO attempts(unit_id, run_id, backend, status, src_hash, module, rust, reason, "
@@ -38,7 +37,7 @@ def record(conn: sqlite3.Connection, run_id: int, attempts: Iterable[Attempt]) -
          for a in attempts))
 
 
-def latest(conn: sqlite3.Connection, target_id: int) -> dict[int, Attempt]:
+def latest(conn: Connection, target_id: int) -> dict[int, Attempt]:
     """The newest attempt of every unit of the target that has one."""
     rows = conn.execute(
         "SELECT a.unit_id, a.backend, a.status, a.src_hash, a.module, a.rust, a.reason, "
@@ -48,7 +47,7 @@ def latest(conn: sqlite3.Connection, target_id: int) -> dict[int, Attempt]:
     return {row[0]: Attempt(*row) for row in rows}
 
 
-def spend(conn: sqlite3.Connection, target_id: int) -> tuple[int, int, float]:
+def spend(conn: Connection, target_id: int) -> tuple[int, int, float]:
     """Tokens in, tokens out and cost of every attempt of the target (failed ones too)."""
     row = conn.execute(
         "SELECT COALESCE(SUM(a.tokens_in), 0), COALESCE(SUM(a.tokens_out), 0), "
@@ -57,7 +56,7 @@ def spend(conn: sqlite3.Connection, target_id: int) -> tuple[int, int, float]:
     return int(row[0]), int(row[1]), float(row[2])
 
 
-def per_unit(conn: sqlite3.Connection, target_id: int) -> dict[int, tuple[int, float]]:
+def per_unit(conn: Connection, target_id: int) -> dict[int, tuple[int, float]]:
     """unit id -> (attempts, their total cost), every backend and status."""
     rows = conn.execute(
         "SELECT a.unit_id, COUNT(*), COALESCE(SUM(a.cost), 0) FROM attempts a JOIN units u "

@@ -1,19 +1,64 @@
-"""Opening the ledger: an embedded SQLite database, created and migrated on first use."""
+"""Opening the ledger: an embedded SQLite database (or a PostgreSQL one, see
+refactor/ledger/postgres/), created and migrated on first use."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
+from typing import Any, Protocol
 
 SCHEMA_VERSION = 5
 # Version N is reached from N-1 by migrations/<N, three digits>_*.sql; schema.sql is version 1.
+# refactor/ledger/postgres/ holds the same scripts in PostgreSQL's dialect.
 APPLICATION_ID = 0x52464354  # "RFCT": marks a SQLite file as a refactor ledger
+URL_SCHEMES = ("postgresql://", "postgres://")
 
 
 class LedgerError(Exception):
     """A ledger that cannot be opened or used; the message says what to do next."""
+
+
+class Cursor(Protocol):
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """What the ledger's SQL runs on: a `sqlite3.Connection`, or a `PgConnection` that
+    takes the same SQL (`?` placeholders, `BEGIN IMMEDIATE`)."""
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Any: ...
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> Any: ...
+    def executescript(self, sql_script: str, /) -> Any: ...
+    def close(self) -> None: ...
+
+
+def is_url(location: str | Path) -> bool:
+    """A PostgreSQL URL (`postgresql://user@host:port/db`) rather than a SQLite file."""
+    return isinstance(location, str) and location.startswith(URL_SCHEMES)
+
+
+def ledger_exists(location: Path | str) -> bool:
+    """Whether a ledger is at `location`: a file, or a database holding the ledger's tables
+    (connecting to it; an unreachable server raises `LedgerError`)."""
+    if is_url(location):
+        from refactor.ledger import postgres
+
+        return postgres.exists(str(location))
+    return Path(location).exists()
+
+
+def ledger_name(location: Path | str) -> str:
+    """How messages name the ledger at `location` (a URL without its password)."""
+    if is_url(location):
+        from refactor.ledger import postgres
+
+        return postgres.display_name(str(location))
+    return str(location)
 
 
 def now() -> str:
@@ -44,7 +89,10 @@ def connect(path: Path) -> sqlite3.Connection:
         if fresh:
             _create(conn)
         else:
-            _check_version(conn, path)
+            version = schema_version(conn)
+            check_version(version, str(path), "pass --ledger NEW.db")
+            if version < SCHEMA_VERSION:
+                migrate(conn, version, "refactor.ledger", "migrations")
     except sqlite3.DatabaseError as exc:
         raise LedgerError(f"ledger {path} is corrupt or not a database ({exc}); move it "
                           "away (nothing can be read from it) or pass --ledger NEW.db") from None
@@ -55,28 +103,36 @@ def _create(conn: sqlite3.Connection) -> None:
     script = files("refactor.ledger").joinpath("schema.sql").read_text("utf-8")
     conn.executescript(script)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('created_at', ?)", (now(),))
-    _migrate(conn, 1)
+    set_created(conn)
+    migrate(conn, 1, "refactor.ledger", "migrations")
 
 
-def _migrate(conn: sqlite3.Connection, version: int) -> None:
-    """Bring a ledger at `version` up to SCHEMA_VERSION, one migration per version."""
-    scripts = {int(f.name[:3]): f for f in files("refactor.ledger").joinpath("migrations")
-               .iterdir() if f.name.endswith(".sql")}
+def set_created(conn: Connection) -> None:
+    conn.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?) ON CONFLICT(key) "
+                 "DO UPDATE SET value = excluded.value", (now(),))
+
+
+def migrate(conn: Connection, version: int, package: str, folder: str) -> None:
+    """Bring a ledger at `version` up to SCHEMA_VERSION, one migration per version, each
+    in its own transaction (the scripts are `package`/`folder`/NNN_*.sql)."""
+    scripts = {int(f.name[:3]): f for f in files(package).joinpath(folder).iterdir()
+               if f.name.endswith(".sql")}
     for step in range(version + 1, SCHEMA_VERSION + 1):
         conn.executescript("BEGIN;" + scripts[step].read_text("utf-8") + ";COMMIT;")
-    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
-                 (str(SCHEMA_VERSION),))
+    conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) "
+                 "DO UPDATE SET value = excluded.value", (str(SCHEMA_VERSION),))
 
 
-def _check_version(conn: sqlite3.Connection, path: Path) -> None:
+def schema_version(conn: Connection) -> int:
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    version = int(row[0]) if row else 0
+    return int(row[0]) if row else 0
+
+
+def check_version(version: int, name: str, elsewhere: str) -> None:
+    """Refuse a ledger this refactor cannot use; `elsewhere` says how to use another."""
     if version > SCHEMA_VERSION:
-        raise LedgerError(f"ledger {path} has schema version {version}, newer than this "
+        raise LedgerError(f"ledger {name} has schema version {version}, newer than this "
                           f"refactor ({SCHEMA_VERSION}); upgrade refactor")
     if version < 1:
-        raise LedgerError(f"ledger {path} has unknown schema version {version}; move it "
-                          "away or pass --ledger NEW.db")
-    if version < SCHEMA_VERSION:
-        _migrate(conn, version)
+        raise LedgerError(f"ledger {name} has unknown schema version {version}; move it "
+                          f"away or {elsewhere}")

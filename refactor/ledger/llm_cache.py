@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from refactor.ledger.db import now
+from refactor.ledger.db import Connection, now
 
 
 class CachedResponse(NamedTuple):
@@ -27,14 +26,18 @@ def cache_key(model: str, messages: Sequence[tuple[str, str]], params: dict[str,
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def get(conn: sqlite3.Connection, key: str) -> CachedResponse | None:
+def get(conn: Connection, key: str) -> CachedResponse | None:
     row = conn.execute("SELECT response, model, tokens_in, tokens_out, cost, finish FROM "
                        "llm_responses WHERE key = ?", (key,)).fetchone()
     return CachedResponse(*row) if row else None
 
 
-def put(conn: sqlite3.Connection, key: str, response: CachedResponse) -> None:
-    conn.execute("INSERT OR REPLACE INTO llm_responses(key, model, response, tokens_in, "
-                 "tokens_out, cost, finish, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+def put(conn: Connection, key: str, response: CachedResponse) -> None:
+    conn.execute("INSERT INTO llm_responses(key, model, response, tokens_in, tokens_out, "
+                 "cost, finish, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) "
+                 "DO UPDATE SET model = excluded.model, response = excluded.response, "
+                 "tokens_in = excluded.tokens_in, tokens_out = excluded.tokens_out, "
+                 "cost = excluded.cost, finish = excluded.finish, "
+                 "created_at = excluded.created_at",
                  (key, response.model, response.text, response.tokens_in,
                   response.tokens_out, response.cost, response.finish, now()))

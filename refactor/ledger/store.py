@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
 from refactor.ledger import attempts, llm_cache, shard, verdicts, views, work
-from refactor.ledger.db import LedgerError, connect, now
-from refactor.ledger.lock import WriterLock
+from refactor.ledger.db import Connection, LedgerError, connect, is_url, now
+from refactor.ledger.lock import AdvisoryLock, WriterLock
 from refactor.model import Skip
 
 
@@ -47,12 +47,36 @@ class Changes:
 class Ledger:
     """The single source of truth. Only this package writes SQL."""
 
-    def __init__(self, path: Path, writer: str | None = None) -> None:
-        """`writer`: the command that will change results; it holds the ledger's writer
-        lock until `close` (refactor/ledger/lock.py), a second writer is refused."""
-        self.path = Path(path)
-        self.conn: sqlite3.Connection = connect(self.path)
-        self._lock: WriterLock | None = None
+    def __init__(self, location: Path | str, writer: str | None = None) -> None:
+        """`location`: a SQLite file, or a PostgreSQL URL (`postgresql://user@host:port/db`).
+        `writer`: the command that will change results; it holds the ledger's writer
+        lock until `close` (refactor/ledger/lock.py), a second writer is refused.
+
+        `path` is where files that go beside the ledger are put (`path.parent`: reports,
+        crates, work directories). A PostgreSQL ledger has no file: its `path` is
+        `.refactor/postgresql` in the current directory, which is created for a writer.
+        `name` is what messages and reports call the ledger (the URL without password).
+        """
+        self.location: Path | str = location if is_url(location) else Path(location)
+        self._lock: WriterLock | AdvisoryLock | None = None
+        if isinstance(self.location, str):
+            from refactor.ledger import postgres
+
+            self.name = postgres.display_name(self.location)
+            self.path = Path.cwd() / ".refactor" / "postgresql"
+            pg = postgres.connect(self.location)
+            self.conn: Connection = pg
+            try:
+                if writer is not None:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    self._lock = AdvisoryLock(pg, writer)
+            except (LedgerError, OSError):
+                pg.close()
+                raise
+            return
+        self.path = self.location
+        self.name = str(self.path)
+        self.conn = connect(self.path)
         if writer is not None:
             try:
                 self._lock = WriterLock(self.path, writer)
@@ -60,10 +84,16 @@ class Ledger:
                 self.conn.close()
                 raise
 
+    @property
+    def dialect(self) -> str:
+        """The backend: "sqlite" or "postgresql"."""
+        return "postgresql" if isinstance(self.location, str) else "sqlite"
+
     def close(self) -> None:
-        self.conn.close()
         if self._lock is not None:
             self._lock.release()
+            self._lock = None
+        self.conn.close()
 
     def __enter__(self) -> Ledger:
         return self
@@ -72,7 +102,7 @@ class Ledger:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Connection]:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -94,10 +124,10 @@ class Ledger:
 
     def begin_run(self, target_id: int | None, command: str, commit: str | None) -> int:
         with self.transaction() as c:
-            cur = c.execute(
+            return int(c.execute(
                 "INSERT INTO runs(target_id, command, started_at, status, commit_sha) "
-                "VALUES (?, ?, ?, 'running', ?)", (target_id, command, now(), commit))
-            return int(cur.lastrowid or 0)
+                "VALUES (?, ?, ?, 'running', ?) RETURNING id",
+                (target_id, command, now(), commit)).fetchone()[0])
 
     def finish_run(self, run_id: int, status: str, stats: dict[str, object]) -> None:
         with self.transaction() as c:
@@ -126,10 +156,11 @@ class Ledger:
     def run_durations(self, command: str) -> list[tuple[int, float, dict[str, object]]]:
         """(target id, seconds, stats) of every finished `command` run."""
         rows = self.conn.execute(
-            "SELECT target_id, (julianday(finished_at) - julianday(started_at)) * 86400.0, "
-            "stats FROM runs WHERE command = ? AND status = 'ok' AND finished_at IS NOT NULL "
-            "AND target_id IS NOT NULL ORDER BY id", (command,))
-        return [(r[0], float(r[1] or 0.0), json.loads(r[2]) if r[2] else {}) for r in rows]
+            "SELECT target_id, started_at, finished_at, stats FROM runs WHERE command = ? "
+            "AND status = 'ok' AND finished_at IS NOT NULL AND target_id IS NOT NULL "
+            "ORDER BY id", (command,))
+        return [(r[0], (datetime.fromisoformat(r[2]) - datetime.fromisoformat(r[1]))
+                 .total_seconds(), json.loads(r[3]) if r[3] else {}) for r in rows]
 
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -137,7 +168,8 @@ class Ledger:
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as c:
-            c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+            c.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+                      "SET value = excluded.value", (key, value))
 
     # files ----------------------------------------------------------------------------
     def file_index(self, target_id: int) -> dict[str, FileRow]:
@@ -171,23 +203,19 @@ class Ledger:
         `fresh` says none of them was in the ledger before (a cold scan): no old units to
         compare with or delete.
         """
-        self.conn.execute("ATTACH DATABASE ? AS shard", (str(shard_file),))
-        try:
-            with self.transaction() as c:
-                if not fresh:
-                    for path in shard.shard_paths(c):
-                        self._compare_units(c, target_id, path, changes)
-                shard.absorb(c, target_id, run_id)
-        finally:
-            self.conn.execute("DETACH DATABASE shard")
+        with shard.attached(self.conn, shard_file) as tables, self.transaction() as c:
+            if not fresh:
+                for path in shard.shard_paths(c, tables):
+                    self._compare_units(c, target_id, path, changes, tables)
+            shard.absorb(c, tables, target_id, run_id)
 
-    def _compare_units(self, c: sqlite3.Connection, target_id: int, path: str,
-                       changes: Changes) -> None:
+    def _compare_units(self, c: Connection, target_id: int, path: str,
+                       changes: Changes, tables: shard.Tables) -> None:
         """Record what re-scanning `path` changes, and delete the units it no longer has."""
         old = self._old_units(c, target_id, path)
         if not old:
             return
-        new = {(k, n): (s, g) for k, n, s, g in shard.shard_units(c, path)}
+        new = {(k, n): (s, g) for k, n, s, g in shard.shard_units(c, tables, path)}
         gone = []
         for key, (uid, src, sig) in old.items():
             changes.names[uid] = key[1]
@@ -202,14 +230,14 @@ class Ledger:
                 changes.sig_changed.add(uid)
         c.executemany("DELETE FROM units WHERE id = ?", gone)
 
-    def _old_units(self, c: sqlite3.Connection, target_id: int, path: str,
+    def _old_units(self, c: Connection, target_id: int, path: str,
                    ) -> dict[tuple[str, str], tuple[int, str, str]]:
         rows = c.execute(
             "SELECT u.kind, u.name, u.id, u.src_hash, u.sig_hash FROM units u JOIN files f "
             "ON f.id = u.file_id WHERE f.target_id = ? AND f.path = ?", (target_id, path))
         return {(r[0], r[1]): (r[2], r[3], r[4]) for r in rows}
 
-    def _drop_file(self, c: sqlite3.Connection, target_id: int, path: str,
+    def _drop_file(self, c: Connection, target_id: int, path: str,
                    changes: Changes) -> None:
         """Delete a file and its units, recording the units as removed."""
         for (_, name), (uid, _, _) in self._old_units(c, target_id, path).items():
@@ -217,7 +245,7 @@ class Ledger:
             changes.names[uid] = name
         c.execute("DELETE FROM files WHERE target_id = ? AND path = ?", (target_id, path))
 
-    def _store_skip(self, c: sqlite3.Connection, target_id: int, run_id: int, skip: Skip,
+    def _store_skip(self, c: Connection, target_id: int, run_id: int, skip: Skip,
                     changes: Changes) -> None:
         self._drop_file(c, target_id, skip.path, changes)
         c.execute("INSERT INTO files(target_id, path, size, mtime_ns, status, reason, "
@@ -262,7 +290,8 @@ class Ledger:
         """The target's units in buckets of `bucket` consecutive ids: (first id, units with
         references, constant macros), for balancing work."""
         return self.conn.execute(
-            "SELECT MIN(id), SUM(refs != ''), SUM(kind = 'macro') "
+            "SELECT MIN(id), COUNT(*) FILTER (WHERE refs != ''), "
+            "COUNT(*) FILTER (WHERE kind = 'macro') "
             "FROM units WHERE target_id = ? GROUP BY id / ? ORDER BY 1",
             (target_id, bucket)).fetchall()
 
@@ -321,7 +350,8 @@ class Ledger:
 
     def store_plan(self, target_id: int, run_id: int,
                    assignments: Iterable[tuple[int, int, int]]) -> None:
-        views.store_plan(self.conn, target_id, run_id, assignments)
+        with self.transaction() as c:
+            views.store_plan(c, target_id, run_id, assignments)
 
     def planned(self, target_id: int) -> dict[int, tuple[int, int]]:
         return views.planned(self.conn, target_id)
@@ -346,7 +376,8 @@ class Ledger:
                         levels: Iterable[verdicts.UnitLevel]) -> None:
         """Store a verification run's verdicts and the unit levels they give (one
         transaction)."""
-        verdicts.record(self.conn, run_id, rows, levels)
+        with self.transaction() as c:
+            verdicts.record(c, run_id, rows, levels)
 
     def unit_levels(self, target_id: int) -> dict[int, verdicts.UnitLevel]:
         return verdicts.levels(self.conn, target_id)
@@ -363,7 +394,7 @@ class Ledger:
     def static_units(self, target_id: int) -> set[int]:
         """Units with internal linkage (C `static`)."""
         return {r[0] for r in self.conn.execute(
-            "SELECT id FROM units WHERE target_id = ? AND is_static", (target_id,))}
+            "SELECT id FROM units WHERE target_id = ? AND is_static != 0", (target_id,))}
 
     def unit_hashes(self, target_id: int) -> dict[int, str]:
         """Every unit's current source hash."""
@@ -373,7 +404,7 @@ class Ledger:
     # resumable runs (refactor/execute) ---------------------------------------------------
     def snapshot(self, path: Path) -> None:
         """A consistent copy of the ledger at `path`, for workers to work against."""
-        work.snapshot(self.conn, path)
+        work.snapshot(self.conn, path, self.dialect)
 
     def work_rows(self, translate_run: int, verify_run: int | None, units: dict[int, str],
                   answers_before: set[str]) -> work.WorkRows:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from refactor.ledger.db import now
+from refactor.ledger.db import Connection, now
 
 
 class Verdict(NamedTuple):
@@ -34,21 +33,11 @@ class UnitLevel(NamedTuple):
     reason: str | None
 
 
-def record(conn: sqlite3.Connection, run_id: int, verdicts: Iterable[Verdict],
-           levels: Iterable[UnitLevel]) -> None:
-    """Store a verification run's verdicts and the levels they give, in one transaction."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        insert(conn, run_id, verdicts, levels, now())
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-
-
-def insert(conn: sqlite3.Connection, run_id: int, verdicts: Iterable[Verdict],
-           levels: Iterable[UnitLevel], stamp: str) -> None:
-    """The rows of `record`, inside the caller's transaction."""
+def record(conn: Connection, run_id: int, verdicts: Iterable[Verdict],
+           levels: Iterable[UnitLevel], stamp: str | None = None) -> None:
+    """Store a verification run's verdicts and the levels they give (inside the caller's
+    transaction), stamped `stamp` or now."""
+    stamp = stamp or now()
     conn.executemany(
         "INSERT INTO verdicts(unit_id, attempt_id, run_id, level, status, detail, "
         "evidence, isolation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -56,13 +45,17 @@ def insert(conn: sqlite3.Connection, run_id: int, verdicts: Iterable[Verdict],
           json.dumps(v.evidence) if v.evidence is not None else None, v.isolation, stamp)
          for v in verdicts))
     conn.executemany(
-        "INSERT OR REPLACE INTO unit_levels(unit_id, attempt_id, run_id, level, secured, "
-        "unsafe_lines, backend, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO unit_levels(unit_id, attempt_id, run_id, level, secured, "
+        "unsafe_lines, backend, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(unit_id) DO UPDATE SET attempt_id = excluded.attempt_id, "
+        "run_id = excluded.run_id, level = excluded.level, secured = excluded.secured, "
+        "unsafe_lines = excluded.unsafe_lines, backend = excluded.backend, "
+        "reason = excluded.reason, updated_at = excluded.updated_at",
         ((u.unit_id, u.attempt_id, run_id, u.level, int(u.secured), u.unsafe_lines,
           u.backend, u.reason, stamp) for u in levels))
 
 
-def levels(conn: sqlite3.Connection, target_id: int) -> dict[int, UnitLevel]:
+def levels(conn: Connection, target_id: int) -> dict[int, UnitLevel]:
     rows = conn.execute(
         "SELECT l.unit_id, l.attempt_id, l.level, l.secured, l.unsafe_lines, l.backend, "
         "l.reason FROM unit_levels l JOIN units u ON u.id = l.unit_id "
@@ -70,7 +63,7 @@ def levels(conn: sqlite3.Connection, target_id: int) -> dict[int, UnitLevel]:
     return {r[0]: UnitLevel(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6]) for r in rows}
 
 
-def of_unit(conn: sqlite3.Connection, unit_id: int) -> list[Verdict]:
+def of_unit(conn: Connection, unit_id: int) -> list[Verdict]:
     """Every verdict of a unit, newest first (the evidence behind its level)."""
     rows = conn.execute(
         "SELECT unit_id, attempt_id, level, status, detail, evidence, isolation FROM verdicts "

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
 from typing import NamedTuple
+
+from refactor.ledger.db import Connection
 
 
 class UnitView(NamedTuple):
@@ -32,7 +33,7 @@ class FileView(NamedTuple):
     warnings: tuple[tuple[int, str], ...]
 
 
-def files(conn: sqlite3.Connection, target_id: int) -> list[FileView]:
+def files(conn: Connection, target_id: int) -> list[FileView]:
     rows = conn.execute(
         "SELECT path, language, loc, status, reason, warnings FROM files "
         "WHERE target_id = ? ORDER BY path", (target_id,))
@@ -49,41 +50,36 @@ _UNIT_VIEW = (
     "FROM units u JOIN files f ON f.id = u.file_id WHERE u.target_id = ? ")
 
 
-def units(conn: sqlite3.Connection, target_id: int) -> list[UnitView]:
+def units(conn: Connection, target_id: int) -> list[UnitView]:
     rows = conn.execute(_UNIT_VIEW + "ORDER BY f.path, u.start_line, u.kind, u.name",
                         (target_id,))
     return [UnitView(*r) for r in rows]
 
 
-def plannable_units(conn: sqlite3.Connection, target_id: int) -> list[int]:
+def plannable_units(conn: Connection, target_id: int) -> list[int]:
     """Units translated on their own: not COBOL paragraphs and sections (program parts)."""
     rows = conn.execute("SELECT id FROM units WHERE target_id = ? AND kind NOT IN "
                         "('paragraph', 'section') ORDER BY id", (target_id,))
     return [r[0] for r in rows]
 
 
-def store_plan(conn: sqlite3.Connection, target_id: int, run_id: int,
+def store_plan(conn: Connection, target_id: int, run_id: int,
                assignments: Iterable[tuple[int, int, int]]) -> None:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        conn.execute("DELETE FROM plans WHERE target_id = ?", (target_id,))
-        conn.executemany("INSERT INTO plans(target_id, unit_id, wave, component, run_id) "
-                         "VALUES (?, ?, ?, ?, ?)",
-                         ((target_id, u, w, c, run_id) for u, w, c in assignments))
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+    """Replace the target's plan (inside the caller's transaction)."""
+    conn.execute("DELETE FROM plans WHERE target_id = ?", (target_id,))
+    conn.executemany("INSERT INTO plans(target_id, unit_id, wave, component, run_id) "
+                     "VALUES (?, ?, ?, ?, ?)",
+                     ((target_id, u, w, c, run_id) for u, w, c in assignments))
 
 
-def planned(conn: sqlite3.Connection, target_id: int) -> dict[int, tuple[int, int]]:
+def planned(conn: Connection, target_id: int) -> dict[int, tuple[int, int]]:
     """unit id -> (wave, component) of the target's latest plan."""
     rows = conn.execute("SELECT unit_id, wave, component FROM plans WHERE target_id = ?",
                         (target_id,))
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
-def aggregates(conn: sqlite3.Connection, target_id: int,
+def aggregates(conn: Connection, target_id: int,
                kinds: list[tuple[str, str, int]] | None = None) -> dict[str, object]:
     """Totals of a target: files, units, code lines, skipped files, problem and stale
     units; per language (files, code lines); per language and kind (units). `kinds`, when
@@ -107,7 +103,7 @@ def aggregates(conn: sqlite3.Connection, target_id: int,
             "languages": [list(r) for r in languages], "kinds": [list(r) for r in kinds]}
 
 
-def problem_units(conn: sqlite3.Connection, target_id: int, limit: int) -> list[UnitView]:
+def problem_units(conn: Connection, target_id: int, limit: int) -> list[UnitView]:
     """The first `limit` units that carry a problem (a parse error)."""
     rows = conn.execute(_UNIT_VIEW + "AND u.reason IS NOT NULL ORDER BY f.path, u.start_line "
                         "LIMIT ?", (target_id, limit))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from refactor.ledger import attempts, llm_cache, verdicts
-from refactor.ledger.db import now
+from refactor.ledger.db import Connection, connect, now
 
 
 @dataclass
@@ -28,7 +28,7 @@ class WorkRows:
     answers: list[tuple[str, llm_cache.CachedResponse]] = field(default_factory=list)
 
 
-def read(conn: sqlite3.Connection, translate_run: int, verify_run: int | None,
+def read(conn: Connection, translate_run: int, verify_run: int | None,
          units: dict[int, str], answers_before: set[str]) -> WorkRows:
     """What the runs `translate_run` and `verify_run` wrote into a snapshot, for `units`."""
     rows = WorkRows(units)
@@ -58,11 +58,11 @@ def read(conn: sqlite3.Connection, translate_run: int, verify_run: int | None,
     return rows
 
 
-def answer_keys(conn: sqlite3.Connection) -> set[str]:
+def answer_keys(conn: Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT key FROM llm_responses")}
 
 
-def store(conn: sqlite3.Connection, translate_run: int, verify_run: int, config: str,
+def store(conn: Connection, translate_run: int, verify_run: int, config: str,
           rows: WorkRows, finished: bool = True) -> None:
     """Store a worker's rows (the caller holds the transaction): attempts get this
     ledger's ids, verdicts and levels follow them, and (if `finished`) every unit of the
@@ -71,15 +71,15 @@ def store(conn: sqlite3.Connection, translate_run: int, verify_run: int, config:
     ids: dict[int | None, int | None] = {None: None}
     newest: dict[int, int] = {}
     for a in rows.attempts:
-        cur = conn.execute(
+        new = conn.execute(
             "INSERT INTO attempts(unit_id, run_id, backend, status, src_hash, module, rust, "
             "reason, unsafe_lines, tokens_in, tokens_out, cost, prompt_version, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (a.unit_id, translate_run, a.backend, a.status, a.src_hash, a.module, a.rust,
              a.reason, a.unsafe_lines, a.tokens_in, a.tokens_out, a.cost, a.prompt_version,
-             stamp))
-        ids[a.id] = newest[a.unit_id] = int(cur.lastrowid or 0)
-    verdicts.insert(conn, verify_run, [v._replace(attempt_id=ids.get(v.attempt_id))
+             stamp)).fetchone()[0]
+        ids[a.id] = newest[a.unit_id] = int(new)
+    verdicts.record(conn, verify_run, [v._replace(attempt_id=ids.get(v.attempt_id))
                                        for v in rows.verdicts],
                     [u._replace(attempt_id=ids.get(u.attempt_id)) for u in rows.levels],
                     stamp)
@@ -88,48 +88,74 @@ def store(conn: sqlite3.Connection, translate_run: int, verify_run: int, config:
     if not finished:
         return
     conn.executemany(
-        "INSERT OR REPLACE INTO unit_work(unit_id, config, src_hash, attempt_id, run_id, "
-        "finished_at) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO unit_work(unit_id, config, src_hash, attempt_id, run_id, finished_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(unit_id) DO UPDATE SET config = "
+        "excluded.config, src_hash = excluded.src_hash, attempt_id = excluded.attempt_id, "
+        "run_id = excluded.run_id, finished_at = excluded.finished_at",
         ((uid, config, src, newest.get(uid), translate_run, stamp)
          for uid, src in rows.units.items()))
 
 
-def finished(conn: sqlite3.Connection, target_id: int, config: str) -> set[int]:
+def finished(conn: Connection, target_id: int, config: str) -> set[int]:
     """Units of the target finished under `config` for their current source, whose newest
     attempt is still the one that finished them (a later `refactor translate` undoes it)."""
     rows = conn.execute(
         "SELECT w.unit_id FROM unit_work w JOIN units u ON u.id = w.unit_id "
         "WHERE u.target_id = ? AND w.config = ? AND w.src_hash = u.src_hash AND "
-        "w.attempt_id IS (SELECT MAX(id) FROM attempts WHERE unit_id = w.unit_id)",
+        "COALESCE(w.attempt_id, 0) = COALESCE((SELECT MAX(id) FROM attempts "
+        "WHERE unit_id = w.unit_id), 0)",
         (target_id, config))
     return {r[0] for r in rows}
 
 
-def forget(conn: sqlite3.Connection, target_id: int) -> None:
+def forget(conn: Connection, target_id: int) -> None:
     """Forget which units of the target are finished (`refactor run --redo`)."""
     conn.execute("DELETE FROM unit_work WHERE unit_id IN (SELECT id FROM units WHERE "
                  "target_id = ?)", (target_id,))
 
 
-def interrupt_runs(conn: sqlite3.Connection) -> int:
+def interrupt_runs(conn: Connection) -> int:
     """Runs still `running` when a writer starts were killed: mark them `interrupted`."""
-    cur = conn.execute("UPDATE runs SET status = 'interrupted', finished_at = ? "
-                       "WHERE status = 'running'", (now(),))
-    return cur.rowcount
+    return len(conn.execute("UPDATE runs SET status = 'interrupted', finished_at = ? "
+                            "WHERE status = 'running' RETURNING id", (now(),)).fetchall())
 
 
-def snapshot(conn: sqlite3.Connection, path: Path) -> None:
-    """A consistent copy of the whole ledger at `path` (SQLite's online backup)."""
+def snapshot(conn: Connection, path: Path, dialect: str) -> None:
+    """A consistent copy of the whole ledger at `path`, always a SQLite ledger (what the
+    workers open): SQLite's online backup, or every table's rows read from PostgreSQL in
+    one transaction (same tables and columns, tests/ledger/test_backend_schema.py)."""
     path.unlink(missing_ok=True)
     out = sqlite3.connect(path)
     try:
-        conn.backup(out)
+        if isinstance(conn, sqlite3.Connection):
+            conn.backup(out)
+            return
+        assert dialect == "postgresql"
+        out.close()
+        connect(path).close()  # a fresh SQLite ledger at SCHEMA_VERSION
+        out = sqlite3.connect(path, isolation_level=None)
+        out.execute("PRAGMA foreign_keys = OFF")
+        out.execute("BEGIN")
+        tables = [r[0] for r in out.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+            "'sqlite_%' ORDER BY rowid")]
+        conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            for table in tables:
+                columns = [r[1] for r in out.execute(f"PRAGMA table_info({table})")]
+                names = ", ".join(columns)
+                out.execute(f"DELETE FROM {table}")
+                out.executemany(
+                    f"INSERT INTO {table}({names}) VALUES ({', '.join('?' * len(columns))})",
+                    conn.execute(f"SELECT {names} FROM {table}"))
+        finally:
+            conn.execute("COMMIT")
+        out.execute("COMMIT")
     finally:
         out.close()
 
 
-
-def outcomes(conn: sqlite3.Connection, target_id: int) -> list[tuple[object, ...]]:
+def outcomes(conn: Connection, target_id: int) -> list[tuple[object, ...]]:
     """Every unit's results without ids, times or paths of work directories: (path,
     kind, name, attempts, newest attempt's status, backend, module, rust, reason, unsafe
     lines, level, secured, level's reason, its verdicts' (level, status, detail)). Two

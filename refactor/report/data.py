@@ -36,7 +36,7 @@ def dashboard_data(ledgers: Sequence[Ledger], details: bool = True) -> dict[str,
     for ledger in ledgers:
         for tid, name, root, _ in ledger.targets():
             targets.append(_target(ledger, tid, name, root, units, sources, details))
-            history += [(at, f"{ledger.path}:{tid}", int(stats.get("loc_secured", 0) or 0))
+            history += [(at, f"{ledger.name}:{tid}", int(stats.get("loc_secured", 0) or 0))
                         for target, at, stats in ledger.run_history("verify")
                         if target == tid]
     rows = list(units.values())
@@ -99,7 +99,7 @@ def _target(ledger: Ledger, tid: int, name: str, root: str, units: dict[str, dic
         if o.secured:
             totals["units_secured"] += 1
             totals["loc_secured"] += unit.loc
-    return {"name": name, "root": root, "ledger": str(ledger.path), **totals,
+    return {"name": name, "root": root, "ledger": ledger.name, **totals,
             "tokens_in": tokens_in, "tokens_out": tokens_out, "cost": round(cost, 6)}
 
 

@@ -24,7 +24,7 @@ from refactor.report.html import render_html
 DataProvider = Callable[[], dict[str, Any]]
 
 
-def ledger_provider(paths: Sequence[Path], details: bool = True) -> DataProvider:
+def ledger_provider(paths: Sequence[Path | str], details: bool = True) -> DataProvider:
     """Reads `dashboard_data` from the ledgers at `paths`, opening them afresh each time (a
     SQLite connection belongs to the thread that opened it, and a run may be writing)."""
     from refactor.report.data import dashboard_data

@@ -27,13 +27,13 @@ _TABLE: SymbolTable | None = None
 _NAMES: set[str] | None = None
 
 
-def _names_in(args: tuple[Path, int, int, int]) -> set[str]:
+def _names_in(args: tuple[Path | str, int, int, int]) -> set[str]:
     path, target_id, lo, hi = args
     with Ledger(path) as led:
         return referenced_names(led.ref_rows(target_id, lo, hi))
 
 
-def _macros_in(args: tuple[Path, int, int, int]) -> list[SymbolRow]:
+def _macros_in(args: tuple[Path | str, int, int, int]) -> list[SymbolRow]:
     path, target_id, lo, hi = args
     assert _NAMES is not None
     reachable = SymbolTable.reachable
@@ -42,7 +42,7 @@ def _macros_in(args: tuple[Path, int, int, int]) -> list[SymbolRow]:
                 if reachable(row, _NAMES)]
 
 
-def _edges_in(args: tuple[Path, int, int, int]) -> tuple[list[EdgeGroup], int]:
+def _edges_in(args: tuple[Path | str, int, int, int]) -> tuple[list[EdgeGroup], int]:
     path, target_id, lo, hi = args
     assert _TABLE is not None
     groups: list[EdgeGroup] = []
@@ -97,8 +97,8 @@ def _build_graph(ledger: Ledger, target_id: int, workers: int,
     count = sum(b[1] for b in buckets)
     parallel = workers > 1 and count >= PARALLEL_MIN_UNITS and sys.platform == "linux"
 
-    def chunks(column: int) -> list[tuple[Path, int, int, int]]:
-        return [(ledger.path, target_id, lo, hi)
+    def chunks(column: int) -> list[tuple[Path | str, int, int, int]]:
+        return [(ledger.location, target_id, lo, hi)
                 for lo, hi in _chunks(buckets, column, workers * CHUNKS_PER_WORKER)]
 
     context = multiprocessing.get_context("fork")
