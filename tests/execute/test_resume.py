@@ -22,11 +22,12 @@ from tests.execute._target import FAST, c_target, outcomes, run_statuses
 pytestmark = pytest.mark.xdist_group("execute")
 
 
-def _start(target: Path, ledger: Path, *extra: str) -> subprocess.Popen[str]:
+def _start(target: Path, ledger: Path | str, *extra: str,
+           cwd: Path = REPO) -> subprocess.Popen[str]:
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
     return subprocess.Popen(
         [sys.executable, "-m", "refactor", "run", str(target), "--ledger", str(ledger),
-         *FAST, *extra], cwd=REPO, env=env, text=True, stdout=subprocess.PIPE,
+         *FAST, *extra], cwd=cwd, env=env, text=True, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, start_new_session=True)
 
 
@@ -131,3 +132,24 @@ def test_a_unit_whose_module_left_the_crate_is_done_again(tmp_path: Path) -> Non
     assert "4 units translated and verified" in again.stdout
     assert "4 units finished by an earlier run were kept" in again.stdout
     assert module.read_text() == first
+
+
+@pytest.mark.xdist_group("postgresql")
+def test_a_killed_run_on_a_postgresql_ledger_resumes_the_same(
+        tmp_path: Path, baseline: Baseline, pg_url: str) -> None:
+    """The same crash and resume with the ledger in PostgreSQL (crates and work go to
+    .refactor/ of the directory the command runs in)."""
+    from refactor.ledger import Ledger
+
+    target, base, seconds = baseline
+    proc = _start(target, pg_url, cwd=tmp_path)
+    time.sleep(0.6 * seconds)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done = run_refactor("run", target, "--ledger", pg_url, *FAST, cwd=tmp_path)
+    assert done.code == 0, done.stdout + done.stderr
+    with Ledger(pg_url) as led:
+        (tid, name, _, _), = led.targets()
+        assert sorted(led.outcomes(tid)) == sorted(base[name])
+        runs = [r[0] for r in led.conn.execute("SELECT status FROM runs ORDER BY id")]
+    assert "running" not in runs and "interrupted" in runs
