@@ -16,9 +16,9 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -59,8 +59,18 @@ def _worker_init() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
+def _child(work: Callable[[WorkItem, str], ItemResult], item: WorkItem, snapshot: str,
+           out: Connection) -> None:
+    """A local worker process: one item, its result sent to the driver."""
+    _worker_init()
+    out.send(work(item, snapshot))
+    out.close()
+
+
 class LocalExecutor:
-    """`workers` processes on this machine (spawned: no state shared with the driver)."""
+    """Up to `workers` processes on this machine, one per item (spawned: no state shared
+    with the driver or between items; the start, about a second, is small beside an
+    item). The driver sees which process died, so only its item is tried again."""
 
     name = "local"
 
@@ -69,43 +79,45 @@ class LocalExecutor:
         self.slots = workers or machine_workers()
         self._work = work  # module-level, so that a spawned worker can import it
 
-    def _pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.slots, mp_context=get_context("spawn"),
-                                   initializer=_worker_init)
-
     def run(self, items: Sequence[WorkItem], snapshot: Path,
             stop: Callable[[], bool]) -> Iterator[ItemResult]:
+        spawn = get_context("spawn")
         pending = deque((item, 1) for item in items)
-        running: dict[Future[ItemResult], tuple[WorkItem, int]] = {}
-        pool = self._pool()
+        running: dict[Connection, tuple[BaseProcess, WorkItem, int]] = {}
         try:
             while pending or running:
                 while pending and len(running) < self.slots and not stop():
                     item, tries = pending.popleft()
-                    running[pool.submit(self._work, item, str(snapshot))] = (item, tries)
+                    receive, send = spawn.Pipe(duplex=False)
+                    proc = spawn.Process(target=_child, name=f"refactor {item.key}",
+                                         args=(self._work, item, str(snapshot), send))
+                    proc.start()
+                    send.close()  # the child holds the other end: EOF when it dies
+                    running[receive] = (proc, item, tries)
                 if not running:
                     return
-                done, _ = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
-                lost: list[tuple[WorkItem, int]] = []
-                for future in done:
-                    item, tries = running.pop(future)
+                for ready in wait(list(running), timeout=0.5):
+                    assert isinstance(ready, Connection)
+                    proc, item, tries = running.pop(ready)
                     try:
-                        yield future.result()
-                    except BrokenProcessPool:
-                        lost.append((item, tries))
-                if lost:  # a worker died: the pool is broken, every running item is lost
-                    lost += [running.pop(f) for f in list(running)]
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    pool = self._pool()
-                    for item, tries in lost:
-                        if tries >= TRIES:
-                            yield ItemResult(item.key, error=(
-                                f"{item.key}: its worker died {tries} times (killed, or out "
-                                "of memory); its units stay unfinished"))
-                        else:
-                            pending.appendleft((item, tries + 1))
+                        result: ItemResult | None = ready.recv()
+                    except EOFError:  # the process died before sending its result
+                        result = None
+                    ready.close()
+                    proc.join()
+                    if result is not None:
+                        yield result
+                    elif tries >= TRIES:
+                        yield ItemResult(item.key, error=(
+                            f"{item.key}: its worker died {tries} times (exit status "
+                            f"{proc.exitcode}: killed, or out of memory); its units stay "
+                            "unfinished"))
+                    else:
+                        pending.appendleft((item, tries + 1))
         finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+            for proc, _, _ in running.values():  # only when the driver gave up early
+                proc.kill()
+                proc.join()
 
     def close(self) -> None:
         pass

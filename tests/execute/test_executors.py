@@ -74,8 +74,8 @@ def test_a_dead_worker_is_replaced_and_its_item_run_again(tmp_path: Path) -> Non
     results = list(LocalExecutor(1, _always_dies).run(items[:1], tmp_path / "s.db",
                                                       lambda: False))
     assert [r.error for r in results] == [
-        f"t#0: its worker died {TRIES} times (killed, or out of memory); its units stay "
-        "unfinished"]
+        f"t#0: its worker died {TRIES} times (exit status 9: killed, or out of memory); "
+        "its units stay unfinished"]
 
 
 def _ray_dies_once(item: WorkItem, snapshot: bytes) -> ItemResult:
