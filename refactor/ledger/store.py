@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -76,13 +77,18 @@ class Ledger:
             return
         self.path = self.location
         self.name = str(self.path)
-        self.conn = connect(self.path)
-        if writer is not None:
-            try:
+        if writer is not None:  # the lock first: two writers starting at once on a new
+            # ledger must not both create it (the second saw a half-made file)
+            with contextlib.suppress(OSError):  # connect() names the problem
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.path.parent.is_dir():
                 self._lock = WriterLock(self.path, writer)
-            except LedgerError:
-                self.conn.close()
-                raise
+        try:
+            self.conn = connect(self.path)
+        except LedgerError:
+            if self._lock is not None:
+                self._lock.release()
+            raise
 
     @property
     def dialect(self) -> str:
