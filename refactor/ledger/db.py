@@ -4,7 +4,7 @@ refactor/ledger/postgres/), created and migrated on first use."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
@@ -112,13 +112,16 @@ def set_created(conn: Connection) -> None:
                  "DO UPDATE SET value = excluded.value", (now(),))
 
 
-def migrate(conn: Connection, version: int, package: str, folder: str) -> None:
+def migrate(conn: Connection, version: int, package: str, folder: str,
+            spelling: Callable[[str], str] = str) -> None:
     """Bring a ledger at `version` up to SCHEMA_VERSION, one migration per version, each
-    in its own transaction (the scripts are `package`/`folder`/NNN_*.sql)."""
+    in its own transaction (the scripts are `package`/`folder`/NNN_*.sql, respelled by
+    `spelling` for another database)."""
     scripts = {int(f.name[:3]): f for f in files(package).joinpath(folder).iterdir()
                if f.name.endswith(".sql")}
     for step in range(version + 1, SCHEMA_VERSION + 1):
-        conn.executescript("BEGIN;" + scripts[step].read_text("utf-8") + ";COMMIT;")
+        conn.executescript("BEGIN;" + spelling(scripts[step].read_text("utf-8"))
+                           + ";COMMIT;")
     conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) "
                  "DO UPDATE SET value = excluded.value", (str(SCHEMA_VERSION),))
 

@@ -11,6 +11,7 @@ import pytest
 from refactor.ledger import SCHEMA_VERSION, Attempt, Ledger, LedgerError, is_url
 from refactor.ledger.db import APPLICATION_ID
 from refactor.ledger.postgres import display_name
+from refactor.ledger.postgres.connection import postgres_ddl
 
 TABLES = ["attempts", "edges", "files", "llm_responses", "meta", "plans", "runs", "targets",
           "unit_levels", "unit_work", "units", "verdicts"]
@@ -52,11 +53,10 @@ def _columns(url: str) -> dict[str, list[tuple[str, bool]]]:
 
 def _version_one(url: str) -> None:
     """A ledger as refactor wrote it at schema version 1, with a target, a file, a unit."""
-    folder = "refactor.ledger.postgres" if is_url(url) else "refactor.ledger"
     conn = _raw(url)
-    script = files(folder).joinpath("schema.sql").read_text("utf-8")
+    script = files("refactor.ledger").joinpath("schema.sql").read_text("utf-8")
     if is_url(url):
-        conn.execute(script)
+        conn.execute(postgres_ddl(script))
     else:
         conn.executescript(script)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
