@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import tempfile
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -82,7 +83,10 @@ def run_item(item: WorkItem, snapshot: bytes | str) -> ItemResult:
     work = Path(item.work_dir)
     try:
         shutil.rmtree(work, ignore_errors=True)
-        work.mkdir(parents=True)
+        try:
+            work.mkdir(parents=True)
+        except OSError:  # a Ray node without the driver's directories: a local one
+            work = Path(tempfile.mkdtemp(prefix="refactor-item-"))
         copy = work / "ledger.db"
         if isinstance(snapshot, bytes):
             copy.write_bytes(snapshot)
