@@ -12,6 +12,7 @@ only the rest. A stop request (SIGINT) lets the running items finish and stores 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
@@ -109,7 +110,8 @@ def execute(led: Ledger, job: Job, executor: Executor, stop: Callable[[], bool],
     # each run's items in directories of their own: processes a killed run left behind
     # (a compiler, a workload) cannot write into this run's
     shutil.rmtree(job.work / "items", ignore_errors=True)
-    items, before = _items(led, job, config, executor.slots, job.work / "items" / str(t_run))
+    home = job.work / "items" / str(t_run)
+    items, before = _items(led, job, config, executor.slots, home)
     outcome = Outcome(TranslateSummary(0, job.crate), VerifySummary(0),
                       finished_before=before, executor=executor.name, slots=executor.slots)
     outcome.items = len(items)
@@ -130,6 +132,9 @@ def execute(led: Ledger, job: Job, executor: Executor, stop: Callable[[], bool],
                 if progress:
                     progress(done, total, result.key)
             snapshot.unlink(missing_ok=True)
+            for empty in (home, home.parent):  # a failed item's directory stays, to look at
+                with contextlib.suppress(OSError):
+                    empty.rmdir()
         outcome.left = sum(len(i.units) for i in items) - outcome.units - outcome.capped
         outcome.stopped = stop() and outcome.left > 0
         _assemble_crate(led, job)  # what the ledger holds now, stopped or not
