@@ -1,4 +1,4 @@
-"""Where work items run: a pool of processes on this machine, or a Ray cluster.
+"""Where work items run: processes on this machine (one per item), or a Ray cluster.
 
 Both run `run_item` on the items and yield each result as it finishes; neither writes the
 ledger. They submit no more items than they have slots, so that a stop request (SIGINT)
