@@ -164,3 +164,5 @@ def run(
     console.print(f"report: {path}", highlight=False)
     if outcome.stopped:
         raise typer.Exit(130)
+    if outcome.failed_items:  # their units stay unfinished: say so to scripts and CI too
+        raise typer.Exit(1)
