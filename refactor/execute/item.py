@@ -110,7 +110,7 @@ def _work(item: WorkItem, led: Ledger, work: Path, result: ItemResult) -> None:
 
     crate = work / "crate"
     only = set(item.units)
-    before = led.answer_keys() if item.uses_model else set()
+    before = led.answer_keys() if item.uses_model else None
     t = item.task
     started = time.monotonic()
     translated = translate_target(led, t.target_id, t.name, t.root, crate, t.include_dirs,

@@ -413,7 +413,7 @@ class Ledger:
         work.snapshot(self.conn, path, self.dialect)
 
     def work_rows(self, translate_run: int, verify_run: int | None, units: dict[int, str],
-                  answers_before: set[str]) -> work.WorkRows:
+                  answers_before: set[str] | None) -> work.WorkRows:
         """What two runs of this (snapshot) ledger produced for `units`."""
         return work.read(self.conn, translate_run, verify_run, units, answers_before)
 

@@ -29,8 +29,9 @@ class WorkRows:
 
 
 def read(conn: Connection, translate_run: int, verify_run: int | None,
-         units: dict[int, str], answers_before: set[str]) -> WorkRows:
-    """What the runs `translate_run` and `verify_run` wrote into a snapshot, for `units`."""
+         units: dict[int, str], answers_before: set[str] | None) -> WorkRows:
+    """What the runs `translate_run` and `verify_run` wrote into a snapshot, for `units`;
+    the model answers not in `answers_before` (None: no model was asked, none read)."""
     rows = WorkRows(units)
     for r in conn.execute(
             "SELECT unit_id, backend, status, src_hash, module, rust, reason, unsafe_lines, "
@@ -51,6 +52,8 @@ def read(conn: Connection, translate_run: int, verify_run: int | None,
             if r[0] in units:
                 rows.levels.append(verdicts.UnitLevel(r[0], r[1], r[2], bool(r[3]), r[4],
                                                       r[5], r[6]))
+    if answers_before is None:
+        return rows
     for r in conn.execute("SELECT key, response, model, tokens_in, tokens_out, cost, finish "
                           "FROM llm_responses"):
         if r[0] not in answers_before:
