@@ -30,7 +30,7 @@ from refactor.ci.shard import clusters
 from refactor.execute.executors import Executor
 from refactor.execute.item import ItemResult, Task, WorkItem
 from refactor.ledger import Ledger, UnitView
-from refactor.translate.crate import write_crate
+from refactor.translate.crate import module_file, write_crate, write_if_changed
 from refactor.translate.pipeline import TRANSLATABLE_KINDS, TranslateSummary, run_stats
 from refactor.verify.pipeline import VerifySummary
 
@@ -186,15 +186,12 @@ def _in_crate(led: Ledger, job: Job, finished: set[int]) -> set[int]:
     """The finished units whose code is in the crate: a unit whose module file is gone
     (a fresh CI checkout with a cached ledger, a deleted crate) is done again."""
     latest = led.latest_attempts(job.task.target_id)
-    src = job.crate / "src"
 
     def present(uid: int) -> bool:
         attempt = latest.get(uid)
         if attempt is None or attempt.status != "translated" or not attempt.module:
             return True
-        module = attempt.module
-        return (src / "bin" / module[4:] / "main.rs" if module.startswith("bin:")
-                else src / f"{module}.rs").is_file()
+        return module_file(job.crate, attempt.module).is_file()
 
     return {uid for uid in finished if present(uid)}
 
@@ -218,9 +215,8 @@ def _store(led: Ledger, job: Job, config: str, t_run: int, v_run: int,
         return 0
     # the crate first: a run killed between the two redoes the item (rewriting the same
     # files); the other order could leave a finished unit whose module is missing
-    src = job.crate / "src"
     for module, code in result.modules.items():
-        _write(src / f"{module}.rs", code)
+        write_if_changed(module_file(job.crate, module), code)
     if result.binaries:
         from refactor.translate.cobol.pipeline import write_binaries
 
@@ -237,15 +233,6 @@ def _store(led: Ledger, job: Job, config: str, t_run: int, v_run: int,
     return len(result.rows.units)
 
 
-def _write(path: Path, text: str) -> None:
-    if path.exists() and path.read_text("utf-8") == text:
-        return  # keep cargo's incremental work
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(text, "utf-8")
-    tmp.replace(path)
-
-
 def _assemble_crate(led: Ledger, job: Job) -> None:
     """The target's crate from the modules its current attempts live in: lib.rs and
     Cargo.toml over the modules the items wrote, now and in earlier (killed) runs."""
@@ -255,11 +242,10 @@ def _assemble_crate(led: Ledger, job: Job) -> None:
     current = {a.module for uid, a in led.latest_attempts(job.task.target_id).items()
                if a.status == "translated" and a.module and not a.module.startswith("bin:")
                and a.src_hash == hashes.get(uid)}
-    src = job.crate / "src"
-    modules = {m: (src / f"{m}.rs").read_text("utf-8") for m in sorted(current)
-               if (src / f"{m}.rs").is_file()}
+    files = {m: module_file(job.crate, m) for m in sorted(current)}
+    modules = {m: path.read_text("utf-8") for m, path in files.items() if path.is_file()}
     runtime = [RUNTIME_CRATE] if (job.crate / RUNTIME_CRATE).is_dir() and any(
-        src.glob("bin/*/main.rs")) else []
+        job.crate.glob("src/bin/*/main.rs")) else []
     write_crate(job.crate, job.task.name, modules, runtime)
 
 

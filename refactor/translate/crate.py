@@ -40,6 +40,26 @@ def module_names(paths: Iterable[str]) -> dict[str, str]:
     return out
 
 
+def write_if_changed(path: Path, text: str) -> None:
+    """Write `text` at `path` unless it holds it already (cargo's incremental build keeps
+    its work), through a temporary file: a process killed meanwhile leaves the old file
+    or the new one, never half of one."""
+    if path.exists() and path.read_text("utf-8") == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, "utf-8")
+    tmp.replace(path)
+
+
+def module_file(crate_dir: Path, module: str) -> Path:
+    """Where an attempt's module lives: `src/<module>.rs`, or for a COBOL run unit
+    (`bin:<name>`) its binary's `src/bin/<name>/main.rs`."""
+    if module.startswith("bin:"):
+        return crate_dir / "src" / "bin" / module[4:] / "main.rs"
+    return crate_dir / "src" / f"{module}.rs"
+
+
 def write_crate(crate_dir: Path, target: str, modules: dict[str, str],
                 path_dependencies: Iterable[str] = ()) -> list[Path]:
     """Write the crate (Cargo.toml, src/lib.rs, one file per module); returns the files.
@@ -70,6 +90,5 @@ def write_crate(crate_dir: Path, target: str, modules: dict[str, str],
         if stale not in files:
             stale.unlink()
     for path, text in files.items():
-        if not path.exists() or path.read_text("utf-8") != text:
-            path.write_text(text, "utf-8")
+        write_if_changed(path, text)
     return sorted(files)

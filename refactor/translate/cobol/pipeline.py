@@ -19,6 +19,7 @@ from refactor.translate.cobol.program import ParseProblem, Program, parse_progra
 from refactor.translate.cobol.runtime import runtime_source
 from refactor.translate.cobol.rust_unit import Unsupported, emit_program
 from refactor.translate.cobol.statement_tree import walk
+from refactor.translate.crate import write_if_changed
 from refactor.translate.unsafe_lines import count_unsafe_lines
 
 _NOT_IDENT = re.compile(r"[^a-z0-9_]")
@@ -142,9 +143,7 @@ def write_binaries(crate_dir: Path, binaries: dict[str, str]) -> bool:
             f"//! The COBOL runtime, compiled once as the `{RUNTIME_CRATE}` crate.\n"
             f"pub use {RUNTIME_CRATE}::*;\n")
     for path, text in files.items():
-        if not path.exists() or path.read_text("utf-8") != text:  # keep cargo's work
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, "utf-8")
+        write_if_changed(path, text)
     return True
 
 
