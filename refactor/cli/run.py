@@ -69,7 +69,14 @@ def run_pipeline(led: Ledger, ref: TargetRef, backend: str, config: ModelConfig 
     (refactor/execute) into `led` (shared with `refactor ci`); with `shard`, only that
     shard's planned units, with `max_units` only the first of them in plan order.
     `shard_load`: the lines dealt to each shard by the targets before this one."""
-    from refactor.execute import ExecutorError, Job, Task, execute, make_executor
+    from refactor.execute import (
+        ITEM_LINES,
+        ExecutorError,
+        Job,
+        Task,
+        execute,
+        make_executor,
+    )
     from refactor.execute.stop import stop_on_sigint
 
     with console.status(f"scanning {ref.name}"):
@@ -85,9 +92,8 @@ def run_pipeline(led: Ledger, ref: TargetRef, backend: str, config: ModelConfig 
     task = Task(tid, ref.name, ref.root, tuple(ref.include_dirs), tuple(ref.defines),
                 target_model(ref), backend, config, fuzz_examples)
     job = Job(task, default_crate(led, ref.name),
-              (led.path.parent / "work" / ref.name).resolve(), only, execution.redo)
-    if execution.item_lines:
-        job.item_lines = execution.item_lines
+              (led.path.parent / "work" / ref.name).resolve(), only, execution.redo,
+              execution.item_lines or ITEM_LINES)
     try:
         executor = make_executor(execution.executor, execution.workers,
                                  execution.ray_address, config.concurrency if config else 1)

@@ -222,13 +222,12 @@ def _store(led: Ledger, job: Job, config: str, t_run: int, v_run: int,
 
         write_binaries(job.crate, result.binaries)
     model = result.translated.model if result.translated else None
-    if model is not None and model.stopped:  # a cap stopped the model: stored, to redo
-        led.store_work(t_run, v_run, config, result.rows, finished=False)
-        _add(outcome, result)
+    finished = model is None or not model.stopped  # a cap stopped the model: to redo
+    led.store_work(t_run, v_run, config, result.rows, finished)
+    _add(outcome, result)
+    if not finished:
         outcome.capped += len(result.rows.units)
         return 0
-    led.store_work(t_run, v_run, config, result.rows)
-    _add(outcome, result)
     outcome.units += len(result.rows.units)
     return len(result.rows.units)
 
@@ -250,29 +249,10 @@ def _assemble_crate(led: Ledger, job: Job) -> None:
 
 
 def _add(outcome: Outcome, result: ItemResult) -> None:
-    t, v = outcome.translated, outcome.verified
     if result.translated is not None:
-        r = result.translated
-        for name in ("files", "translated", "skipped", "failed", "unsafe_lines",
-                     "loc_translated", "loc_total"):
-            setattr(t, name, getattr(t, name) + getattr(r, name))
-        t.problems += r.problems
-        for reason, n in r.reasons.items():
-            t.reasons[reason] = t.reasons.get(reason, 0) + n
-        t.compile_commands = t.compile_commands or r.compile_commands
-        if r.model is not None:
-            t.model = r.model if t.model is None else t.model.plus(r.model)
+        outcome.translated.add(result.translated)
     if result.verified is not None:
-        r2 = result.verified
-        for name in ("units", "secured", "loc_secured", "loc_total"):
-            setattr(v, name, getattr(v, name) + getattr(r2, name))
-        v.levels.update(r2.levels)
-        v.fuzz.update(r2.fuzz)
-        v.tested.update(r2.tested)
-        v.problems += r2.problems
-        v.isolation = v.isolation or r2.isolation
-        for stage, seconds in r2.seconds.items():
-            v.seconds[stage] = v.seconds.get(stage, 0.0) + seconds
+        outcome.verified.add(result.verified)
     for stage, seconds in result.seconds.items():
         outcome.busy[stage] = outcome.busy.get(stage, 0.0) + seconds
 
@@ -300,14 +280,15 @@ def _translate_stats(outcome: Outcome) -> dict[str, object]:
 
 def _verify_stats(led: Ledger, job: Job, outcome: Outcome) -> dict[str, object]:
     """This run's verification figures, with the target's totals after it (the burn-up
-    history reads `loc_secured`): `loc_processed` is what this run verified."""
+    history reads `loc_secured`); `loc_total` is what this run verified (the estimate's
+    lines, as in `refactor verify`'s stats)."""
     v = outcome.verified
     levels = led.unit_levels(job.task.target_id)
     loc = {u.id: u.loc for u in led.units(job.task.target_id)}
     return {"units": len(levels), "levels": dict(Counter(lv.level for lv in levels.values())),
             "secured": sum(lv.secured for lv in levels.values()),
             "loc_secured": sum(loc.get(uid, 0) for uid, lv in levels.items() if lv.secured),
-            "loc_total": v.loc_total, "loc_processed": v.loc_total,
+            "loc_total": v.loc_total,
             "fuzz": dict(v.fuzz), "tested": dict(v.tested), "isolation": v.isolation,
             "seconds": {k: round(s, 2) for k, s in v.seconds.items()},
             **_share(outcome, "verify"), "problems": v.problems[:50], **_run_stats(outcome)}

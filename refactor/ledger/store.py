@@ -410,7 +410,7 @@ class Ledger:
     # resumable runs (refactor/execute) ---------------------------------------------------
     def snapshot(self, path: Path) -> None:
         """A consistent copy of the ledger at `path`, for workers to work against."""
-        work.snapshot(self.conn, path, self.dialect)
+        work.snapshot(self.conn, path)
 
     def work_rows(self, translate_run: int, verify_run: int | None, units: dict[int, str],
                   answers_before: set[str] | None) -> work.WorkRows:

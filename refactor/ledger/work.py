@@ -123,7 +123,7 @@ def interrupt_runs(conn: Connection) -> int:
                             "WHERE status = 'running' RETURNING id", (now(),)).fetchall())
 
 
-def snapshot(conn: Connection, path: Path, dialect: str) -> None:
+def snapshot(conn: Connection, path: Path) -> None:
     """A consistent copy of the whole ledger at `path`, always a SQLite ledger (what the
     workers open): SQLite's online backup, or every table's rows read from PostgreSQL in
     one transaction (same tables and columns, tests/ledger/test_backend_schema.py)."""
@@ -133,7 +133,6 @@ def snapshot(conn: Connection, path: Path, dialect: str) -> None:
         if isinstance(conn, sqlite3.Connection):
             conn.backup(out)
             return
-        assert dialect == "postgresql"
         out.close()
         connect(path).close()  # a fresh SQLite ledger at SCHEMA_VERSION
         out = sqlite3.connect(path, isolation_level=None)

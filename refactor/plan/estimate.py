@@ -56,9 +56,9 @@ def measured_rates(ledger: Ledger) -> Rates:
     parts: dict[str, tuple[float, int, int]] = {}
     for command in ("translate", "verify"):
         # `refactor run` stores each stage's share of its wall time (the stages ran
-        # interleaved in work items) and the lines it processed (refactor/execute)
+        # interleaved in work items, refactor/execute)
         runs = [(float(stats.get("wall_share_seconds", seconds)),  # type: ignore[arg-type]
-                 int(stats.get("loc_processed", stats.get("loc_total", 0)) or 0))
+                 int(stats.get("loc_total", 0) or 0))
                 for _, seconds, stats in ledger.run_durations(command)]
         runs = [(s, loc) for s, loc in runs if loc > 0]
         parts[command] = (sum(s for s, _ in runs), sum(loc for _, loc in runs), len(runs))

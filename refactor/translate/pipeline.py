@@ -50,6 +50,18 @@ class TranslateSummary:
     compile_commands: str | None = None  # the compilation database used, if any
     model: ModelSummary | None = None  # the llm and hybrid backends' figures
 
+    def add(self, other: TranslateSummary) -> None:
+        """Take in another share's figures (refactor/execute runs a target in items)."""
+        for name in ("files", "translated", "skipped", "failed", "unsafe_lines",
+                     "loc_translated", "loc_total"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.problems += other.problems
+        for reason, n in other.reasons.items():
+            self.reasons[reason] = self.reasons.get(reason, 0) + n
+        self.compile_commands = self.compile_commands or other.compile_commands
+        if other.model is not None:
+            self.model = other.model if self.model is None else self.model.plus(other.model)
+
 
 def _default_translator(path: Path, include_dirs: Sequence[Path],
                         defines: Sequence[str]) -> FileTranslation:

@@ -49,6 +49,18 @@ class VerifySummary:
     fuzz: Counter[str] = field(default_factory=Counter)
     tested: Counter[str] = field(default_factory=Counter)
 
+    def add(self, other: VerifySummary) -> None:
+        """Take in another share's figures (refactor/execute runs a target in items)."""
+        for name in ("units", "secured", "loc_secured", "loc_total"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.levels.update(other.levels)
+        self.fuzz.update(other.fuzz)
+        self.tested.update(other.tested)
+        self.problems += other.problems
+        self.isolation = self.isolation or other.isolation
+        for stage, seconds in other.seconds.items():
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
 
 @dataclass
 class _Context:
