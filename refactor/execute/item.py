@@ -74,12 +74,11 @@ class ItemResult:
     verified: VerifySummary | None = None
     seconds: dict[str, float] = field(default_factory=dict)  # translate, verify
     error: str | None = None
-    worker: str = ""
 
 
 def run_item(item: WorkItem, snapshot: bytes | str) -> ItemResult:
     """Translate and verify `item` against `snapshot`; the result, or why there is none."""
-    result = ItemResult(item.key, worker=f"{socket.gethostname()}:{os.getpid()}")
+    result = ItemResult(item.key)
     work = Path(item.work_dir)
     try:
         shutil.rmtree(work, ignore_errors=True)
@@ -99,8 +98,9 @@ def run_item(item: WorkItem, snapshot: bytes | str) -> ItemResult:
     except Exception as exc:  # the item fails, the run goes on and reports it
         last = traceback.extract_tb(exc.__traceback__)[-1:]
         where = f" at {last[0].filename}:{last[0].lineno}" if last else ""
-        result.error = (f"{item.key}: {type(exc).__name__}: {exc}{where}; its units stay "
-                        "unfinished, run again to retry them")
+        result.error = (f"{item.key} (on {socket.gethostname()}, pid {os.getpid()}): "
+                        f"{type(exc).__name__}: {exc}{where}; its units stay unfinished, run "
+                        "again to retry them")
     return result
 
 
